@@ -1,0 +1,31 @@
+/*
+ * binding.h - the parts of the Lua binding, one file per userdata type.
+ *
+ * Each dy_open_* adds its functions to the module table on top of the stack and
+ * registers its metatable ("dyadic.matcher", "dyadic.lexicon", ...).
+ */
+#ifndef DYADIC_BINDING_H
+#define DYADIC_BINDING_H
+
+#include "compat.h"
+
+void dy_open_text(lua_State *L);       /* lua_text.c: tokens, sentences, utf8 checks */
+void dy_open_matcher(lua_State *L);    /* lua_matcher.c: dyadic.matcher */
+void dy_open_lexicon(lua_State *L);    /* lua_lexicon.c: dyadic.lexicon userdata */
+void dy_open_document(lua_State *L);   /* lua_document.c: analysis and dyadic.document */
+void dy_open_aggregate(lua_State *L);  /* lua_aggregate.c: dyadic.aggregate */
+
+/* Common argument helpers (core.c). */
+
+/* Raise a luaL_argerror for an option key that the function does not know. Every
+ * function taking an options table calls this for keys outside `known`. */
+void dy_check_options(lua_State *L, int arg, const char *const known[]);
+
+/* Read an optional string / boolean / number field of the options table at `arg`. */
+const char *dy_opt_string(lua_State *L, int arg, const char *key, const char *def);
+int dy_opt_boolean(lua_State *L, int arg, const char *key, int def);
+
+/* Push the text argument and its length; raises when it does not fit in 32-bit offsets. */
+const char *dy_check_text(lua_State *L, int arg, size_t *len);
+
+#endif

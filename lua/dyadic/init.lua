@@ -1,0 +1,39 @@
+--- dyadic: find the actors in news and analysis text and score the relationships
+-- between them. This file is the thin front end over the C module `dyadic.core`
+-- (luasystem's core + init.lua split): it re-exports the C functions and loads the
+-- Lua parts (lexicon loaders, analyzer, aggregate, rules, reports) on first use, so
+-- `require "dyadic"` stays cheap inside Neovim and LÖVE.
+local core = require "dyadic.core"
+
+local dyadic = {
+  version = core.version,
+  core = core,
+}
+
+-- C functions exposed as they are.
+dyadic.sentences = core.sentences
+dyadic.tokens = core.tokens
+dyadic.matcher = core.matcher
+
+-- Lua parts, loaded when first used: name -> function(module) returning the field.
+local lazy = {
+  lexicon = function() return require "dyadic.lexicon" end,
+  default_lexicon = function() return require("dyadic.lexicon").default end,
+  analyzer = function() return require("dyadic.analyzer").new end,
+  aggregate = function() return require "dyadic.aggregate" end,
+  rule = function() return require("dyadic.rule").new end,
+  report = function() return require "dyadic.report" end,
+  help = function() return require("dyadic.help").help end,
+}
+
+setmetatable(dyadic, {
+  __index = function(t, key)
+    local load = lazy[key]
+    if not load then return nil end
+    local value = load()
+    rawset(t, key, value)
+    return value
+  end,
+})
+
+return dyadic

@@ -1,0 +1,22 @@
+-- The module loads from the build tree, under every interpreter, without globals.
+describe("dyadic module", function()
+  it("loads the C core and reports its version", function()
+    local dyadic = require "dyadic"
+    assert.are.equal("0.1.0", dyadic.version)
+    assert.are.equal(dyadic.version, require("dyadic.core").version)
+  end)
+
+  it("creates no globals when loaded", function()
+    package.loaded["dyadic"], package.loaded["dyadic.core"] = nil, nil
+    local before = {}
+    for k in pairs(_G) do before[k] = true end
+    require "dyadic"
+    for k in pairs(_G) do
+      assert.is_true(before[k] ~= nil, "new global: " .. tostring(k))
+    end
+  end)
+
+  it("returns nil for names that are not part of the API", function()
+    assert.is_nil(require("dyadic").no_such_function)
+  end)
+end)

@@ -1,0 +1,30 @@
+-- spec/helpers.lua: loaded by busted before every spec file (see .busted).
+-- Fixture paths resolve from the repository root, where `make test` runs busted.
+local helpers = {}
+
+helpers.root = "."
+
+function helpers.fixture(name)
+  return helpers.root .. "/spec/fixtures/" .. name
+end
+
+function helpers.read(path)
+  local f = assert(io.open(path, "rb"))
+  local data = f:read("*a")
+  f:close()
+  return data
+end
+
+function helpers.write_temp(content, suffix)
+  local path = os.tmpname() .. (suffix or "")
+  local f = assert(io.open(path, "wb"))
+  f:write(content)
+  f:close()
+  return path
+end
+
+-- The interpreter running the suite, for tests that differ by runtime.
+helpers.runtime = os.getenv("DYADIC_RUNTIME") or (jit and "luajit") or _VERSION
+
+package.loaded["spec.helpers"] = helpers
+return helpers
