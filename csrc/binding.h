@@ -28,4 +28,9 @@ int dy_opt_boolean(lua_State *L, int arg, const char *key, int def);
 /* Push the text argument and its length; raises when it does not fit in 32-bit offsets. */
 const char *dy_check_text(lua_State *L, int arg, size_t *len);
 
+/* lua_document.c: the C document behind a "dyadic.document" userdata; raises when the
+ * value at arg is not one (or was closed). lua_aggregate.c uses it for agg:add(doc). */
+struct dy_doc;
+struct dy_doc *dy_check_document(lua_State *L, int arg);
+
 #endif

@@ -52,4 +52,10 @@ typedef struct {
     size_t nactors;
 } dy_doc_summary;
 
+/* Implemented by analyze.c: fill *out with the document's totals (contributions of the
+ * C pipeline and of Lua rules alike). The arrays belong to the document and stay valid
+ * until it changes or is freed. Returns 0 or -1 (out of memory). */
+struct dy_doc;
+int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out);
+
 #endif
