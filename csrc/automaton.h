@@ -26,6 +26,7 @@ typedef struct {
 } dy_matches;
 
 #define DY_AC_CASE_EXACT 0x01  /* compare exactly instead of Unicode simple case folding */
+#define DY_AC_TEST_SPARSE 0x80 /* testing only: keep just two dense states, to exercise the sparse ones */
 
 dy_automaton *dy_automaton_new(unsigned flags);
 void dy_automaton_free(dy_automaton *a);

@@ -33,4 +33,9 @@ const char *dy_check_text(lua_State *L, int arg, size_t *len);
 struct dy_doc;
 struct dy_doc *dy_check_document(lua_State *L, int arg);
 
+/* lua_lexicon.c: the C lexicon behind a "dyadic.lexicon" userdata; raises when the value
+ * at arg is not one (or was closed). The analyzer uses it for { lexicon = lex }. */
+struct dy_lexicon;
+struct dy_lexicon *dy_check_lexicon(lua_State *L, int arg);
+
 #endif

@@ -98,4 +98,7 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
 size_t dy_lexicon_memory(const dy_lexicon *lex);
 void dy_hits_free(dy_hits *h);
 
+/* Name of an entry kind ("actor", "cue", "sector", "discard"); "" when out of range. */
+const char *dy_kind_name(int kind);
+
 #endif

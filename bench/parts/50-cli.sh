@@ -1,0 +1,145 @@
+#!/bin/sh
+# 50-cli.sh - `dyadic corpus` over the Reuters-21578 part A corpus (../shared: 10,051
+# stories, 10 MB) and over that corpus four times over (40 MB, a temporary file):
+#   - documents/s and MB/s with -j 1 and -j 2, and the -j 2 speed-up;
+#   - the cost of the Lua rule layer: a rule whose `needs` never matches (the C
+#     prefilter should make it free) and a rule without needs whose LPeg pattern is
+#     tried on every sentence.
+# The machine is shared, so besides wall-clock times it reports CPU seconds on the
+# critical path (DYADIC_TIMING=1: this process until the aggregate is ready, plus the
+# slowest worker), which do not depend on what else runs. Appends to bench/RESULTS.md.
+# Each figure is the best of three runs. Runs under lua5.4 (DYADIC_BENCH_LUA=luajit to change it).
+cd "$(dirname "$0")/../.." || exit 1
+results=bench/RESULTS.md
+corpus="${DYADIC_SHARED:-../shared}/corpora/reuters21578-part-a.jsonl"
+lua=${DYADIC_BENCH_LUA:-lua5.4}
+if [ ! -f "$corpus" ]; then
+    echo "50-cli: SKIPPED: $corpus is absent (needs ../shared)"
+    printf '\n### dyadic corpus (bench/parts/50-cli.sh)\n\nSkipped: %s is absent.\n' "$corpus" >> "$results"
+    exit 0
+fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+for i in 1 2 3 4; do cat "$corpus"; done > "$tmp/x4.jsonl"
+
+cat > "$tmp/never.lua" <<'LUA'
+-- needs an actor code no lexicon has: the C prefilter never returns a sentence
+return { { name = "never", needs = { "ZZZNEVER" }, apply = function() end } }
+LUA
+cat > "$tmp/every.lua" <<'LUA'
+-- no needs: an LPeg pattern tried on every sentence, a Lua call wherever it matches
+local lpeg = require "lpeg"
+local n = 0
+return { { name = "every", pattern = lpeg.P "the", apply = function(ctx) n = n + #ctx.mentions end } }
+LUA
+
+# once NAME INPUT ARGS...: one corpus run; prints "wall cpu_aggregate cpu_report docs bytes"
+once() {
+    name=$1; input=$2; shift 2
+    DYADIC_TIMING=1 "$lua" bin/dyadic corpus --keep-going --quiet -o "$tmp/$name.csv" "$@" "$input" \
+        2> "$tmp/$name.err" || { echo "50-cli: $name failed:" >&2; cat "$tmp/$name.err" >&2; return 1; }
+    sed -n 's/.*wall start \([0-9.]*\) s, analysis \([0-9.]*\) s, report \([0-9.]*\) s; cpu to aggregate \([0-9.]*\) s .*, report \([0-9.]*\) s$/\1 \2 \3 \4 \5/p' \
+        "$tmp/$name.err" | awk -v bytes="$(wc -c < "$input")" \
+        -v docs="$(sed -n 's/^dyadic: \([0-9]*\) documents analyzed.*/\1/p' "$tmp/$name.err")" \
+        '{ print $1 + $2 + $3, $4, $5, docs, bytes }'
+}
+# run NAME INPUT ARGS...: the best (minimum) of each figure over three runs
+run() {
+    for k in 1 2 3; do once "$@" || return 1; done | awk '
+        NR == 1 || $1 < w { w = $1 } NR == 1 || $2 < a { a = $2 } NR == 1 || $3 < r { r = $3 }
+        { d = $4; b = $5 } END { print w, a, r, d, b }'
+}
+
+r1=$(run j1 "$corpus" -j 1) || exit 1
+r2=$(run j2 "$corpus" -j 2) || exit 1
+rn=$(run never "$corpus" -j 1 --rules "$tmp/never.lua") || exit 1
+re=$(run every "$corpus" -j 1 --rules "$tmp/every.lua") || exit 1
+x1=$(run x1 "$tmp/x4.jsonl" -j 1) || exit 1
+x2=$(run x2 "$tmp/x4.jsonl" -j 2) || exit 1
+# In-process: the time spent inside dyadic.rule.apply (the whole Lua rule layer: the
+# prefilter call, pattern matching, ctx building, apply) against the analysis time.
+cat > "$tmp/inproc.lua" <<'LUA'
+local path, never, every = arg[1], arg[2], arg[3]
+local dyadic, rule, cjson = require "dyadic", require "dyadic.rule", require "cjson.safe"
+local recs = {}
+for line in io.lines(path) do
+  local r = cjson.decode(line)
+  if r and type(r.text) == "string" then recs[#recs + 1] = r end
+end
+local inside = 0
+local apply = rule.apply
+rule.apply = function(...)
+  local t = os.clock()
+  local w, st = apply(...)
+  inside = inside + (os.clock() - t)
+  return w, st
+end
+local function pass(rules)
+  local an = dyadic.analyzer { rules = rules }
+  inside = 0
+  local t = os.clock()
+  for _, r in ipairs(recs) do an:analyze(r.text, { id = r.id, date = r.date, title = r.title }) end
+  return os.clock() - t, inside
+end
+local best = {}
+for _ = 1, 3 do
+  for name, file in pairs { none = false, never = never, every = every } do
+    local total, lua = pass(file and assert(rule.load(file)) or {})
+    local b = best[name]
+    if not b or total < b[1] then best[name] = { total, lua } end
+  end
+end
+for _, name in ipairs { "none", "never", "every" } do
+  print(name, string.format("%.4f %.4f", best[name][1], best[name][2]))
+end
+LUA
+inproc=$(LUA_PATH="lua/?.lua;lua/?/init.lua;;" LUA_CPATH="build/$lua/?.so;;" "$lua" "$tmp/inproc.lua" \
+    "$corpus" "$tmp/never.lua" "$tmp/every.lua") || { echo "50-cli: in-process rule timing failed" >&2; exit 1; }
+rules_line=$(echo "$inproc" | awk '
+    { total[$1] = $2; lua[$1] = $3 }
+    END {
+        printf "In process (analysis of the 10 MB corpus, best of 3, CPU): no rules %.3f s; ", total["none"]
+        printf "rule with needs that never match %.3f s, of which %.1f ms (%.1f%%) inside dyadic.rule.apply (target < 5%%); ", \
+            total["never"], lua["never"] * 1000, lua["never"] / total["never"] * 100
+        printf "LPeg rule on every sentence %.3f s, of which %.0f ms (%.1f%%) in the rule layer.\n", \
+            total["every"], lua["every"] * 1000, lua["every"] / total["every"] * 100
+    }')
+
+same=no
+cmp -s "$tmp/j1.csv" "$tmp/j2.csv" && cmp -s "$tmp/x1.csv" "$tmp/x2.csv" && same=yes
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+
+summary=$(printf '%s\n' "A $r1" "B $r2" "C $rn" "D $re" "E $x1" "F $x2" | awk '
+    { wall[$1] = $2; agg[$1] = $3; rep[$1] = $4; docs[$1] = $5; bytes[$1] = $6 }
+    function row(k, label) {
+        printf "| %s | %d | %.2f | %.0f | %.2f | %.3f | %.3f | %.0f | %.1f |\n", label, docs[k], wall[k],
+            docs[k] / wall[k], bytes[k] / wall[k] / 1e6, agg[k], rep[k], docs[k] / agg[k], bytes[k] / agg[k] / 1e6
+    }
+    END {
+        print "| run | documents | wall s | docs/s (wall) | MB/s (wall) | CPU s to aggregate | CPU s report | docs/s (CPU) | MB/s (CPU) |"
+        print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        row("A", "10 MB, -j 1"); row("B", "10 MB, -j 2")
+        row("C", "10 MB, -j 1, rule with needs that never match"); row("D", "10 MB, -j 1, LPeg rule on every sentence")
+        row("E", "40 MB, -j 1"); row("F", "40 MB, -j 2")
+        printf "\n-j 2 speed-up, analysis (CPU critical path): %.2fx on 10 MB, %.2fx on 40 MB (target >= 1.8x); ", \
+            agg["A"] / agg["B"], agg["E"] / agg["F"]
+        printf "end to end with the report (CPU): %.2fx, %.2fx; wall clock: %.2fx, %.2fx.\n", \
+            (agg["A"] + rep["A"]) / (agg["B"] + rep["B"]), (agg["E"] + rep["E"]) / (agg["F"] + rep["F"]), \
+            wall["A"] / wall["B"], wall["E"] / wall["F"]
+        printf "Rule layer cost (CPU to aggregate, -j 1): prefiltered rule that never fires %+.1f%% (target < 5%%), ", \
+            (agg["C"] - agg["A"]) / agg["A"] * 100
+        printf "LPeg rule on every sentence %+.1f%%.\n", (agg["D"] - agg["A"]) / agg["A"] * 100
+    }')
+{
+    printf '\n### dyadic corpus (bench/parts/50-cli.sh)\n\n'
+    printf 'Input: %s (and it four times over), %s, --by month, CSV series report, best of 3 runs; ' \
+        "$(basename "$corpus")" "$lua"
+    printf 'load average %s on %s cores. -j 2 output identical to -j 1: %s.\n\n' "$load" "$(nproc)" "$same"
+    echo "$summary"
+    echo
+    echo "$rules_line"
+} >> "$results"
+echo "$summary"
+echo
+echo "$rules_line"
+[ "$same" = yes ]

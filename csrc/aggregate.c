@@ -1,0 +1,917 @@
+/*
+ * aggregate.c - exact int64 totals over many documents, their merge, and the
+ * versioned text format (docs/AGGREGATE-FORMAT.md).
+ */
+#include "aggregate.h"
+#include "vec.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const unsigned char dy_agg_nkeys[DY_T_COUNT] = { 1, 1, 3, 4, 2 };
+const unsigned char dy_agg_nvals[DY_T_COUNT] = { 1, 1, DY_D_COUNT, 1, DY_A_COUNT };
+
+/* ---------------------------------------------------------------- tables */
+
+static uint32_t hash_key(const uint32_t key[DY_AGG_MAXKEY])
+{
+    uint32_t h = 2166136261u;
+    int i;
+    for (i = 0; i < DY_AGG_MAXKEY; i++) {
+        h ^= key[i];
+        h *= 16777619u;
+        h ^= h >> 15;
+    }
+    h *= 0x2c1b3c6du;
+    h ^= h >> 12;
+    return h;
+}
+
+static int same_key(const uint32_t *x, const uint32_t *y)
+{
+    return x[0] == y[0] && x[1] == y[1] && x[2] == y[2] && x[3] == y[3];
+}
+
+/* Slot holding key, or the empty slot where it would go. */
+static size_t find_slot(const dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY])
+{
+    size_t mask = t->nslots - 1, i = hash_key(key) & mask;
+    for (;;) {
+        uint32_t s = t->slots[i];
+        if (s == 0 || same_key(t->e[s - 1].key, key)) return i;
+        i = (i + 1) & mask;
+    }
+}
+
+static void reslot(dy_agg_table *t)
+{
+    size_t i;
+    memset(t->slots, 0, t->nslots * sizeof *t->slots);
+    for (i = 0; i < t->n; i++) t->slots[find_slot(t, t->e[i].key)] = (uint32_t)(i + 1);
+}
+
+static dy_agg_entry *tab_find(const dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY])
+{
+    uint32_t s;
+    if (t->nslots == 0) return NULL;
+    s = t->slots[find_slot(t, key)];
+    return s ? &t->e[s - 1] : NULL;
+}
+
+/* The entry for key, created with zero values when new (*created set). NULL when out of memory. */
+static dy_agg_entry *tab_get(dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY], int *created)
+{
+    size_t i;
+    dy_agg_entry *e = tab_find(t, key);
+    if (created) *created = 0;
+    if (e != NULL) return e;
+    if (t->n >= UINT32_MAX - 1) return NULL;
+    if ((t->n + 1) * 2 > t->nslots) {
+        size_t nslots = t->nslots ? t->nslots * 2 : 16;
+        uint32_t *slots;
+        if (nslots > SIZE_MAX / sizeof *slots) return NULL;
+        slots = malloc(nslots * sizeof *slots);
+        if (slots == NULL) return NULL;
+        free(t->slots);
+        t->slots = slots;
+        t->nslots = nslots;
+        reslot(t);
+    }
+    if (DY_GROW(t->e, t->cap, t->n, 1) != 0) return NULL;
+    i = find_slot(t, key);
+    e = &t->e[t->n];
+    memset(e, 0, sizeof *e);
+    memcpy(e->key, key, sizeof e->key);
+    t->n++;
+    t->slots[i] = (uint32_t)t->n;
+    t->sorted = t->n <= 1;
+    if (created) *created = 1;
+    return e;
+}
+
+static void tab_free(dy_agg_table *t)
+{
+    free(t->e);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+void dy_agg_init(dy_agg *a, dy_period_kind by)
+{
+    int i;
+    memset(a, 0, sizeof *a);
+    a->by = by;
+    dy_strtab_init(&a->strings);
+    for (i = 0; i < DY_T_COUNT; i++) a->t[i].sorted = 1;
+}
+
+void dy_agg_free(dy_agg *a)
+{
+    int i;
+    dy_strtab_free(&a->strings);
+    for (i = 0; i < DY_T_COUNT; i++) tab_free(&a->t[i]);
+    a->documents = a->skipped = 0;
+}
+
+static int add_overflows(int64_t x, int64_t y)
+{
+    return (y > 0 && x > INT64_MAX - y) || (y < 0 && x < INT64_MIN - y);
+}
+
+/* ---------------------------------------------------------------- order */
+
+int dy_agg_strcmp(const dy_agg *a, uint32_t x, uint32_t y)
+{
+    size_t lx, ly;
+    const char *sx, *sy;
+    int c;
+    if (x == y) return 0;
+    if (x == 0 || y == 0) return x == 0 ? -1 : 1;
+    sx = dy_strtab_get(&a->strings, x, &lx);
+    sy = dy_strtab_get(&a->strings, y, &ly);
+    c = memcmp(sx, sy, lx < ly ? lx : ly);
+    if (c != 0) return c < 0 ? -1 : 1;
+    return lx < ly ? -1 : lx > ly ? 1 : 0;
+}
+
+static int cmp_keys(const dy_agg *a, const uint32_t *x, const uint32_t *y, int nkeys)
+{
+    int i, c;
+    for (i = 0; i < nkeys; i++) {
+        c = dy_agg_strcmp(a, x[i], y[i]);
+        if (c != 0) return c;
+    }
+    return 0;
+}
+
+static void swap_bytes(unsigned char *x, unsigned char *y, size_t size)
+{
+    unsigned char t[64];
+    while (size > 0) {
+        size_t n = size < sizeof t ? size : sizeof t;
+        memcpy(t, x, n);
+        memcpy(x, y, n);
+        memcpy(y, t, n);
+        x += n;
+        y += n;
+        size -= n;
+    }
+}
+
+void dy_agg_heapsort(void *base, size_t n, size_t size,
+                     int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    unsigned char *b = base;
+    size_t start, end, root, child;
+    if (n < 2) return;
+    start = n / 2;
+    end = n;
+    for (;;) {
+        if (start > 0) {
+            start--;
+        } else {
+            end--;
+            if (end == 0) return;
+            swap_bytes(b, b + end * size, size);
+        }
+        root = start;
+        while ((child = 2 * root + 1) < end) {
+            if (child + 1 < end && cmp(b + child * size, b + (child + 1) * size, ctx) < 0) child++;
+            if (cmp(b + root * size, b + child * size, ctx) >= 0) break;
+            swap_bytes(b + root * size, b + child * size, size);
+            root = child;
+        }
+    }
+}
+
+typedef struct { const dy_agg *a; int nkeys; const uint32_t *rank; } entry_order;
+
+static int cmp_entries(const void *x, const void *y, void *ctx)
+{
+    const entry_order *o = ctx;
+    const uint32_t *p = ((const dy_agg_entry *)x)->key, *q = ((const dy_agg_entry *)y)->key;
+    int i;
+    if (o->rank == NULL) return cmp_keys(o->a, p, q, o->nkeys);
+    for (i = 0; i < o->nkeys; i++) {
+        uint32_t rp = o->rank[p[i]], rq = o->rank[q[i]];
+        if (rp != rq) return rp < rq ? -1 : 1;
+    }
+    return 0;
+}
+
+static int cmp_ids(const void *x, const void *y, void *ctx)
+{
+    return dy_agg_strcmp((const dy_agg *)ctx, *(const uint32_t *)x, *(const uint32_t *)y);
+}
+
+/* rank[id] = position of string id in byte order, so that entries sort by integer
+ * comparisons (string comparisons through the table are ~5x slower on big aggregates).
+ * NULL when out of memory: the sort then compares strings. */
+static uint32_t *string_ranks(const dy_agg *a)
+{
+    size_t n = dy_strtab_size(&a->strings), i;
+    uint32_t *ids, *rank;
+    if (n + 1 > SIZE_MAX / (2 * sizeof *ids)) return NULL;
+    ids = malloc((n + 1) * 2 * sizeof *ids);
+    if (ids == NULL) return NULL;
+    rank = ids + n + 1;
+    for (i = 0; i < n; i++) ids[i] = (uint32_t)(i + 1);
+    dy_agg_heapsort(ids, n, sizeof *ids, cmp_ids, (void *)a);
+    rank[0] = 0;
+    for (i = 0; i < n; i++) rank[ids[i]] = (uint32_t)(i + 1);
+    memmove(ids, rank, (n + 1) * sizeof *ids);  /* keep the ranks at the start of the block */
+    return ids;
+}
+
+void dy_agg_sort(dy_agg *a)
+{
+    int i;
+    uint32_t *rank = NULL;
+    for (i = 0; i < DY_T_COUNT; i++) {
+        dy_agg_table *t = &a->t[i];
+        entry_order o;
+        if (t->sorted) continue;
+        if (rank == NULL) rank = string_ranks(a);
+        o.a = a;
+        o.nkeys = dy_agg_nkeys[i];
+        o.rank = rank;
+        dy_agg_heapsort(t->e, t->n, sizeof *t->e, cmp_entries, &o);
+        reslot(t);
+        t->sorted = 1;
+    }
+    free(rank);
+}
+
+size_t dy_agg_lower_bound(const dy_agg *a, int table, const uint32_t *key, int nkeys)
+{
+    const dy_agg_table *t = &a->t[table];
+    size_t lo = 0, hi = t->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_keys(a, t->e[mid].key, key, nkeys) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+const dy_agg_entry *dy_agg_lookup(const dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY])
+{
+    return tab_find(&a->t[table], key);
+}
+
+static int cmp_pairs(const void *x, const void *y, void *ctx)
+{
+    const uint32_t *p = x, *q = y;
+    (void)ctx;
+    if (p[0] != q[0]) return p[0] < q[0] ? -1 : 1;
+    if (p[1] != q[1]) return p[1] < q[1] ? -1 : 1;
+    return 0;
+}
+
+size_t dy_agg_distinct_dyads(const dy_agg *a)
+{
+    const dy_agg_table *t = &a->t[DY_T_DYAD];
+    uint32_t *pairs;
+    size_t i, count = 0;
+    if (t->n == 0) return 0;
+    if (t->n > SIZE_MAX / (2 * sizeof *pairs)) return 0;
+    pairs = malloc(t->n * 2 * sizeof *pairs);
+    if (pairs == NULL) return 0;
+    for (i = 0; i < t->n; i++) {
+        pairs[2 * i] = t->e[i].key[1];
+        pairs[2 * i + 1] = t->e[i].key[2];
+    }
+    dy_agg_heapsort(pairs, t->n, 2 * sizeof *pairs, cmp_pairs, NULL);
+    for (i = 0; i < t->n; i++) {
+        if (i == 0 || pairs[2 * i] != pairs[2 * i - 2] || pairs[2 * i + 1] != pairs[2 * i - 1]) count++;
+    }
+    free(pairs);
+    return count;
+}
+
+size_t dy_agg_memory(const dy_agg *a)
+{
+    size_t m = sizeof *a + dy_strtab_memory(&a->strings);
+    int i;
+    for (i = 0; i < DY_T_COUNT; i++) {
+        m += a->t[i].cap * sizeof(dy_agg_entry) + a->t[i].nslots * sizeof(uint32_t);
+    }
+    return m;
+}
+
+/* ---------------------------------------------------------------- add and merge */
+
+/* Add vals into the entry for key (in a's own ids), refusing an int64 overflow. */
+static int put(dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY], const int64_t *vals)
+{
+    int i, nv = dy_agg_nvals[table];
+    dy_agg_entry *e = tab_find(&a->t[table], key);
+    if (e != NULL) {
+        for (i = 0; i < nv; i++) {
+            if (add_overflows(e->val[i], vals[i])) return DY_AGG_EOVERFLOW;
+        }
+    } else {
+        e = tab_get(&a->t[table], key, NULL);
+        if (e == NULL) return DY_AGG_ENOMEM;
+    }
+    for (i = 0; i < nv; i++) e->val[i] += vals[i];
+    return DY_AGG_OK;
+}
+
+int dy_agg_merge(dy_agg *a, const dy_agg *b)
+{
+    size_t nb = dy_strtab_size(&b->strings), i;
+    uint32_t *map;
+    int tb, k, v;
+    if (a->broken || b->broken) return DY_AGG_EBROKEN;
+    if (a->by != b->by) return DY_AGG_EBY;
+    if (add_overflows(a->documents, b->documents) || add_overflows(a->skipped, b->skipped)) {
+        return DY_AGG_EOVERFLOW;
+    }
+    if (nb >= SIZE_MAX / sizeof *map) return DY_AGG_ENOMEM;
+    map = malloc((nb + 1) * sizeof *map);
+    if (map == NULL) return DY_AGG_ENOMEM;
+    /* Phase 1: find b's strings in a, and check every sum; nothing changes yet. */
+    map[0] = 0;
+    for (i = 1; i <= nb; i++) {
+        size_t len;
+        const char *s = dy_strtab_get(&b->strings, (uint32_t)i, &len);
+        map[i] = dy_strtab_find(&a->strings, s, len);
+    }
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        const dy_agg_table *t = &b->t[tb];
+        for (i = 0; i < t->n; i++) {
+            uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+            const dy_agg_entry *e;
+            int missing = 0;
+            for (k = 0; k < dy_agg_nkeys[tb]; k++) {
+                key[k] = map[t->e[i].key[k]];
+                if (key[k] == 0) missing = 1;
+            }
+            if (missing || (e = tab_find(&a->t[tb], key)) == NULL) continue;
+            for (v = 0; v < dy_agg_nvals[tb]; v++) {
+                if (add_overflows(e->val[v], t->e[i].val[v])) { free(map); return DY_AGG_EOVERFLOW; }
+            }
+        }
+    }
+    /* Phase 2: intern and add. Only running out of memory can stop it now. */
+    for (i = 1; i <= nb; i++) {
+        size_t len;
+        const char *s = dy_strtab_get(&b->strings, (uint32_t)i, &len);
+        if (map[i] == 0) {
+            /* Interning may move a's bytes; when a == b every string is already there. */
+            map[i] = dy_strtab_intern(&a->strings, s, len);
+            if (map[i] == 0) { free(map); return DY_AGG_ENOMEM; }  /* nothing added yet */
+        }
+    }
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        const dy_agg_table *t = &b->t[tb];
+        size_t n = t->n;  /* when a == b the table does not grow: every key exists */
+        for (i = 0; i < n; i++) {
+            uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+            int64_t vals[DY_AGG_MAXVAL];
+            for (k = 0; k < dy_agg_nkeys[tb]; k++) key[k] = map[t->e[i].key[k]];
+            memcpy(vals, t->e[i].val, sizeof vals);
+            if (put(a, tb, key, vals) != DY_AGG_OK) {
+                a->broken = 1;
+                free(map);
+                return DY_AGG_ENOMEM;
+            }
+        }
+    }
+    a->documents += b->documents;
+    a->skipped += b->skipped;
+    free(map);
+    return DY_AGG_OK;
+}
+
+int dy_agg_skip(dy_agg *a, const char *reason, size_t len, int64_t count)
+{
+    uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+    int rc;
+    if (a->broken) return DY_AGG_EBROKEN;
+    if (count < 0) return DY_AGG_EINPUT;
+    if (add_overflows(a->skipped, count)) return DY_AGG_EOVERFLOW;
+    key[0] = dy_strtab_intern(&a->strings, reason, len);
+    if (key[0] == 0) return DY_AGG_ENOMEM;
+    rc = put(a, DY_T_SKIP, key, &count);
+    if (rc == DY_AGG_OK) a->skipped += count;
+    return rc;
+}
+
+/* Intern summary string `id` into the scratch aggregate. */
+static uint32_t intern_from(dy_agg *a, const dy_strtab *st, uint32_t id)
+{
+    size_t len;
+    const char *s;
+    if (id == 0 || id > dy_strtab_size(st)) return 0;
+    s = dy_strtab_get(st, id, &len);
+    return dy_strtab_intern(&a->strings, s, len);
+}
+
+/* Build the document's totals as an aggregate of one document, then merge: the
+ * document is either added whole or not at all. */
+static int build_summary(dy_agg *d, const dy_doc_summary *s)
+{
+    char label[32];
+    size_t len, i;
+    uint32_t period, key[DY_AGG_MAXKEY];
+    int64_t one = 1;
+    int rc;
+    len = dy_period_label(d->by, s->date, label);
+    period = dy_strtab_intern(&d->strings, label, len);
+    if (period == 0) return DY_AGG_ENOMEM;
+    key[0] = period; key[1] = key[2] = key[3] = 0;
+    if ((rc = put(d, DY_T_PERIOD, key, &one)) != DY_AGG_OK) return rc;
+    for (i = 0; i < s->ndyads; i++) {
+        const dy_dyad_sum *r = &s->dyads[i];
+        int64_t v[DY_AGG_MAXVAL];
+        if (r->source == 0 || r->target == 0 || r->source > dy_strtab_size(s->strings)
+            || r->target > dy_strtab_size(s->strings)) return DY_AGG_EINPUT;
+        key[1] = intern_from(d, s->strings, r->source);
+        key[2] = intern_from(d, s->strings, r->target);
+        key[3] = 0;
+        if (key[1] == 0 || key[2] == 0) return DY_AGG_ENOMEM;
+        v[DY_D_N] = r->n; v[DY_D_HEDGED] = r->hedged; v[DY_D_COOP] = r->coop;
+        v[DY_D_CONFLICT] = r->conflict; v[DY_D_DEPENDENCY] = r->dependency;
+        v[DY_D_GSUM] = r->gsum; v[DY_D_WSUM] = r->wsum;
+        if ((rc = put(d, DY_T_DYAD, key, v)) != DY_AGG_OK) return rc;
+    }
+    for (i = 0; i < s->nsectors; i++) {
+        const dy_dyad_sector *r = &s->sectors[i];
+        size_t ns = dy_strtab_size(s->strings);
+        if (r->source == 0 || r->target == 0 || r->sector == 0 || r->source > ns || r->target > ns
+            || r->sector > ns) return DY_AGG_EINPUT;
+        key[1] = intern_from(d, s->strings, r->source);
+        key[2] = intern_from(d, s->strings, r->target);
+        key[3] = intern_from(d, s->strings, r->sector);
+        if (key[1] == 0 || key[2] == 0 || key[3] == 0) return DY_AGG_ENOMEM;
+        if ((rc = put(d, DY_T_SECTOR, key, &r->weight)) != DY_AGG_OK) return rc;
+    }
+    for (i = 0; i < s->nactors; i++) {
+        const dy_actor_sum *r = &s->actors[i];
+        int64_t v[DY_AGG_MAXVAL];
+        if (r->actor == 0 || r->actor > dy_strtab_size(s->strings)) return DY_AGG_EINPUT;
+        key[1] = intern_from(d, s->strings, r->actor);
+        key[2] = key[3] = 0;
+        if (key[1] == 0) return DY_AGG_ENOMEM;
+        v[DY_A_MENTIONS] = r->mentions; v[DY_A_DOCUMENTS] = 0; v[DY_A_SALIENCE] = r->salience;
+        v[DY_A_COOP] = r->coop; v[DY_A_CONFLICT] = r->conflict;
+        v[DY_A_GSUM] = r->gsum; v[DY_A_WSUM] = r->wsum;
+        if ((rc = put(d, DY_T_ACTOR, key, v)) != DY_AGG_OK) return rc;
+    }
+    /* One document: each actor it names counts it once, however often listed. */
+    for (i = 0; i < d->t[DY_T_ACTOR].n; i++) d->t[DY_T_ACTOR].e[i].val[DY_A_DOCUMENTS] = 1;
+    d->documents = 1;
+    return DY_AGG_OK;
+}
+
+int dy_agg_add_summary(dy_agg *a, const dy_doc_summary *s)
+{
+    dy_agg d;
+    int rc;
+    if (a->broken) return DY_AGG_EBROKEN;
+    dy_agg_init(&d, a->by);
+    rc = build_summary(&d, s);
+    if (rc == DY_AGG_OK) rc = dy_agg_merge(a, &d);
+    dy_agg_free(&d);
+    return rc;
+}
+
+const char *dy_agg_strerror(int code)
+{
+    switch (code) {
+    case DY_AGG_OK: return "ok";
+    case DY_AGG_ENOMEM: return "out of memory";
+    case DY_AGG_EOVERFLOW: return "a total would overflow int64 (aggregate unchanged)";
+    case DY_AGG_EBY: return "aggregates group by different periods";
+    case DY_AGG_EBROKEN: return "aggregate is incomplete after an out-of-memory failure";
+    case DY_AGG_EINPUT: return "invalid document summary";
+    default: return "unknown error";
+    }
+}
+
+/* ---------------------------------------------------------------- serialize */
+
+typedef struct {
+    dy_agg_writer write;
+    void *ud;
+    char buf[512];
+    size_t n;
+    int failed;
+} out_buf;
+
+static void out_flush(out_buf *o)
+{
+    if (o->n && !o->failed && o->write(o->ud, o->buf, o->n) != 0) o->failed = 1;
+    o->n = 0;
+}
+
+static void out_bytes(out_buf *o, const char *p, size_t n)
+{
+    if (n > sizeof o->buf - o->n) {
+        out_flush(o);
+        if (n > sizeof o->buf) {
+            if (!o->failed && o->write(o->ud, p, n) != 0) o->failed = 1;
+            return;
+        }
+    }
+    memcpy(o->buf + o->n, p, n);
+    o->n += n;
+}
+
+static void out_str(out_buf *o, const char *s)
+{
+    out_bytes(o, s, strlen(s));
+}
+
+static void out_int(out_buf *o, int64_t v)
+{
+    char tmp[32];
+    int n = sprintf(tmp, " %lld", (long long)v);
+    out_bytes(o, tmp, (size_t)n);
+}
+
+/* A field: space, then the string escaped so that it holds no space, newline or control byte. */
+static void out_field(out_buf *o, const dy_agg *a, uint32_t id)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t len, i, run = 0;
+    const char *s = dy_strtab_get(&a->strings, id, &len);
+    out_bytes(o, " ", 1);
+    if (len == 0) { out_bytes(o, "\\e", 2); return; }
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[4];
+        size_t n = 0;
+        if (c == '\\') { esc[0] = '\\'; esc[1] = '\\'; n = 2; }
+        else if (c == ' ') { esc[0] = '\\'; esc[1] = 's'; n = 2; }
+        else if (c == '\n') { esc[0] = '\\'; esc[1] = 'n'; n = 2; }
+        else if (c == '\t') { esc[0] = '\\'; esc[1] = 't'; n = 2; }
+        else if (c == '\r') { esc[0] = '\\'; esc[1] = 'r'; n = 2; }
+        else if (c < 0x20 || c == 0x7f) {
+            esc[0] = '\\'; esc[1] = 'x'; esc[2] = hex[c >> 4]; esc[3] = hex[c & 15]; n = 4;
+        }
+        if (n) {
+            out_bytes(o, s + run, i - run);
+            out_bytes(o, esc, n);
+            run = i + 1;
+        }
+    }
+    out_bytes(o, s + run, len - run);
+}
+
+int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
+{
+    static const char *const tags[DY_T_COUNT] = { "skip", "p", "d", "s", "a" };
+    out_buf o;
+    char head[96];
+    int tb, k, v;
+    size_t i;
+    if (a->broken) return DY_AGG_EBROKEN;
+    dy_agg_sort(a);
+    o.write = write;
+    o.ud = ud;
+    o.n = 0;
+    o.failed = 0;
+    sprintf(head, "dyadic-aggregate %d\nby %s\ndocuments %lld\nskipped %lld\n", DY_AGG_FORMAT_VERSION,
+            dy_period_kind_name(a->by), (long long)a->documents, (long long)a->skipped);
+    out_str(&o, head);
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        const dy_agg_table *t = &a->t[tb];
+        for (i = 0; i < t->n && !o.failed; i++) {
+            out_str(&o, tags[tb]);
+            for (k = 0; k < dy_agg_nkeys[tb]; k++) out_field(&o, a, t->e[i].key[k]);
+            for (v = 0; v < dy_agg_nvals[tb]; v++) out_int(&o, t->e[i].val[v]);
+            out_bytes(&o, "\n", 1);
+        }
+    }
+    out_str(&o, "end\n");
+    out_flush(&o);
+    return o.failed ? DY_AGG_ENOMEM : DY_AGG_OK;
+}
+
+/* ---------------------------------------------------------------- load */
+
+static int parse_digits(const char *s, size_t n, int *out)
+{
+    size_t i;
+    int v = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int dy_agg_valid_period(dy_period_kind kind, const char *s, size_t len)
+{
+    char label[32];
+    int32_t days;
+    int y, w;
+    if (len == 7 && memcmp(s, "undated", 7) == 0) return 1;
+    switch (kind) {
+    case DY_BY_DAY:
+        if (len != 10 || dy_parse_date(s, len, &days) != 0) return 0;
+        break;
+    case DY_BY_WEEK:
+        if (len != 8 || s[4] != '-' || s[5] != 'W' || parse_digits(s, 4, &y) || parse_digits(s + 6, 2, &w)
+            || w < 1 || w > 53) return 0;
+        /* Monday of ISO week 1 is the Monday on or before January 4. */
+        days = dy_days_from_civil(y, 1, 4);
+        days -= (int32_t)(((long)days % 7 + 7 + 3) % 7);
+        days += (w - 1) * 7;
+        break;
+    case DY_BY_MONTH:
+        if (len != 7 || s[4] != '-' || parse_digits(s, 4, &y) || parse_digits(s + 5, 2, &w) || w < 1 || w > 12) {
+            return 0;
+        }
+        days = dy_days_from_civil(y, w, 1);
+        break;
+    case DY_BY_YEAR:
+        if (len != 4 || parse_digits(s, 4, &y)) return 0;
+        days = dy_days_from_civil(y, 1, 1);
+        break;
+    default:
+        return len == 3 && memcmp(s, "all", 3) == 0;
+    }
+    /* The label must be exactly what dy_period_label writes for that day. */
+    return dy_period_label(kind, days, label) == len && memcmp(label, s, len) == 0;
+}
+
+typedef struct {
+    const char *f[16];
+    size_t len[16];
+    int n;
+} fields;
+
+static int split(const char *s, size_t len, fields *fs)
+{
+    size_t i, start = 0;
+    fs->n = 0;
+    for (i = 0; i <= len; i++) {
+        if (i == len || s[i] == ' ') {
+            if (fs->n == 16) return -1;
+            fs->f[fs->n] = s + start;
+            fs->len[fs->n] = i - start;
+            fs->n++;
+            start = i + 1;
+        }
+    }
+    return 0;
+}
+
+static int parse_int(const char *s, size_t n, int64_t *out)
+{
+    size_t i = 0;
+    int neg = 0;
+    uint64_t v = 0, limit;
+    if (n > 0 && s[0] == '-') { neg = 1; i = 1; }
+    if (i == n) return -1;
+    if (s[i] == '0' && (n - i > 1 || neg)) return -1;  /* canonical: no leading zeros, no -0 */
+    limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+    for (; i < n; i++) {
+        unsigned d;
+        if (s[i] < '0' || s[i] > '9') return -1;
+        d = (unsigned)(s[i] - '0');
+        if (v > (limit - d) / 10) return -2;
+        v = v * 10 + d;
+    }
+    if (neg) *out = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
+    else *out = (int64_t)v;
+    return 0;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+/* Unescape a field into *buf; returns its length, or -1 with err set. */
+static long unescape(const char *s, size_t n, char **buf, size_t *cap, char *err, size_t errlen)
+{
+    size_t i, m = 0;
+    if (n == 0) { snprintf(err, errlen, "empty field (two spaces?)"); return -1; }
+    if (n == 2 && s[0] == '\\' && s[1] == 'e') return 0;
+    if (DY_GROW(*buf, *cap, 0, n + 1) != 0) { snprintf(err, errlen, "out of memory"); return -1; }
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f) {
+            snprintf(err, errlen, "control byte 0x%02x in a field (write it escaped)", c);
+            return -1;
+        }
+        if (c != '\\') { (*buf)[m++] = (char)c; continue; }
+        if (i + 1 == n) { snprintf(err, errlen, "field ends inside an escape"); return -1; }
+        c = (unsigned char)s[++i];
+        switch (c) {
+        case '\\': (*buf)[m++] = '\\'; break;
+        case 's': (*buf)[m++] = ' '; break;
+        case 'n': (*buf)[m++] = '\n'; break;
+        case 't': (*buf)[m++] = '\t'; break;
+        case 'r': (*buf)[m++] = '\r'; break;
+        case 'x': {
+            int hi = -1, lo = -1;
+            if (i + 2 < n) { hi = hexval(s[i + 1]); lo = hexval(s[i + 2]); }
+            if (hi < 0 || lo < 0) { snprintf(err, errlen, "bad \\x escape (two lowercase hex digits)"); return -1; }
+            (*buf)[m++] = (char)(hi * 16 + lo);
+            i += 2;
+            break;
+        }
+        case 'e': snprintf(err, errlen, "\\e stands alone for the empty string"); return -1;
+        default:
+            if (c >= 0x20 && c < 0x7f) snprintf(err, errlen, "unknown escape '\\%c'", c);
+            else snprintf(err, errlen, "unknown escape");
+            return -1;
+        }
+    }
+    return (long)m;
+}
+
+/* A field quoted in an error message: at most size - 1 bytes, control and non-ASCII bytes as '?'. */
+static void printable(char *dst, size_t size, const char *s, size_t n)
+{
+    size_t i;
+    if (n > size - 1) n = size - 1;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        dst[i] = c < 0x20 || c >= 0x7f ? '?' : (char)c;
+    }
+    dst[n] = '\0';
+}
+
+static int header_line(const fields *fs, const char *name)
+{
+    return fs->n == 2 && fs->len[0] == strlen(name) && memcmp(fs->f[0], name, fs->len[0]) == 0;
+}
+
+int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, size_t errlen)
+{
+    static const char *const tags[DY_T_COUNT] = { "skip", "p", "d", "s", "a" };
+    static const char *const what[DY_T_COUNT] = { "skip reason", "period", "dyad", "dyad sector", "actor" };
+    size_t pos = 0, lineno = 0, scap = 0;
+    char *sbuf = NULL;
+    int state = 0, last_table = -1, ended = 0, rc = -1;
+    int64_t skips = 0, pdocs = 0;
+    fields fs;
+    err[0] = '\0';
+    while (pos < len) {
+        const char *l = s + pos;
+        const char *nl = memchr(l, '\n', len - pos);
+        size_t ll = nl ? (size_t)(nl - l) : len - pos;
+        int tb, k, v;
+        pos += ll + (nl ? 1 : 0);
+        lineno++;
+        *line = lineno;
+        if (ll > 0 && l[ll - 1] == '\r') ll--;  /* tolerate CRLF line ends */
+        if (ended) { snprintf(err, errlen, "data after 'end'"); goto done; }
+        if (split(l, ll, &fs) != 0) { snprintf(err, errlen, "too many fields"); goto done; }
+        if (state == 0) {
+            int64_t version;
+            if (!header_line(&fs, "dyadic-aggregate")) {
+                snprintf(err, errlen, "not a dyadic aggregate (expected 'dyadic-aggregate %d')", DY_AGG_FORMAT_VERSION);
+                goto done;
+            }
+            if (parse_int(fs.f[1], fs.len[1], &version) != 0 || version < 1) {
+                snprintf(err, errlen, "bad format version");
+                goto done;
+            }
+            if (version != DY_AGG_FORMAT_VERSION) {
+                snprintf(err, errlen, "unsupported format version %lld (this reader knows %d)",
+                         (long long)version, DY_AGG_FORMAT_VERSION);
+                goto done;
+            }
+            state = 1;
+            continue;
+        }
+        if (state == 1) {
+            char kind[24];
+            if (!header_line(&fs, "by")) { snprintf(err, errlen, "expected 'by <period kind>'"); goto done; }
+            printable(kind, sizeof kind, fs.f[1], fs.len[1]);
+            if (fs.len[1] >= sizeof kind || dy_parse_period_kind(kind, &a->by) != 0) {
+                snprintf(err, errlen, "unknown period kind '%s' (day, week, month, year or all)", kind);
+                goto done;
+            }
+            state = 2;
+            continue;
+        }
+        if (state == 2 || state == 3) {
+            const char *name = state == 2 ? "documents" : "skipped";
+            int64_t *dst = state == 2 ? &a->documents : &a->skipped;
+            int prc;
+            if (!header_line(&fs, name)) { snprintf(err, errlen, "expected '%s <count>'", name); goto done; }
+            prc = parse_int(fs.f[1], fs.len[1], dst);
+            if (prc != 0 || *dst < 0) {
+                snprintf(err, errlen, prc == -2 ? "%s: number out of int64 range" : "%s: expected a count",
+                         name);
+                goto done;
+            }
+            state++;
+            continue;
+        }
+        if (fs.n == 1 && fs.len[0] == 3 && memcmp(fs.f[0], "end", 3) == 0) {
+            if (skips != a->skipped) {
+                snprintf(err, errlen, "skipped %lld but the skip records sum to %lld", (long long)a->skipped,
+                         (long long)skips);
+                goto done;
+            }
+            if (pdocs != a->documents) {
+                snprintf(err, errlen, "documents %lld but the p records sum to %lld", (long long)a->documents,
+                         (long long)pdocs);
+                goto done;
+            }
+            ended = 1;
+            continue;
+        }
+        for (tb = 0; tb < DY_T_COUNT; tb++) {
+            if (fs.len[0] == strlen(tags[tb]) && memcmp(fs.f[0], tags[tb], fs.len[0]) == 0) break;
+        }
+        if (tb == DY_T_COUNT) {
+            char tag[24];
+            printable(tag, sizeof tag, fs.f[0], fs.len[0]);
+            snprintf(err, errlen, "unknown record '%s' (expected skip, p, d, s, a or end)", tag);
+            goto done;
+        }
+        if (tb < last_table) {
+            snprintf(err, errlen, "'%s' record after '%s' records (order: skip, p, d, s, a)", tags[tb],
+                     tags[last_table]);
+            goto done;
+        }
+        last_table = tb;
+        if (fs.n != 1 + dy_agg_nkeys[tb] + dy_agg_nvals[tb]) {
+            snprintf(err, errlen, "'%s' record needs %d fields, got %d", tags[tb],
+                     dy_agg_nkeys[tb] + dy_agg_nvals[tb], fs.n - 1);
+            goto done;
+        }
+        {
+            uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+            int64_t vals[DY_AGG_MAXVAL] = { 0, 0, 0, 0, 0, 0, 0 };
+            int created;
+            dy_agg_entry *e;
+            for (k = 0; k < dy_agg_nkeys[tb]; k++) {
+                long n = unescape(fs.f[1 + k], fs.len[1 + k], &sbuf, &scap, err, errlen);
+                if (n < 0) goto done;
+                if (k == 0 && tb != DY_T_SKIP) {
+                    char quoted[40];
+                    printable(quoted, sizeof quoted, n ? sbuf : "", (size_t)n);
+                    if (tb == DY_T_PERIOD) {
+                        if (!dy_agg_valid_period(a->by, n ? sbuf : "", (size_t)n)) {
+                            snprintf(err, errlen, "'%s' is not a period label of an aggregate by %s", quoted,
+                                     dy_period_kind_name(a->by));
+                            goto done;
+                        }
+                    } else if ((key[0] = dy_strtab_find(&a->strings, n ? sbuf : "", (size_t)n)) == 0
+                               || tab_find(&a->t[DY_T_PERIOD], key) == NULL) {
+                        snprintf(err, errlen, "period '%s' has no p record before it", quoted);
+                        goto done;
+                    }
+                }
+                key[k] = dy_strtab_intern(&a->strings, n ? sbuf : "", (size_t)n);
+                if (key[k] == 0) { snprintf(err, errlen, "out of memory"); goto done; }
+            }
+            for (v = 0; v < dy_agg_nvals[tb]; v++) {
+                const char *f = fs.f[1 + dy_agg_nkeys[tb] + v];
+                size_t fl = fs.len[1 + dy_agg_nkeys[tb] + v];
+                int prc = parse_int(f, fl, &vals[v]);
+                int is_count = tb == DY_T_SKIP || tb == DY_T_PERIOD
+                    || (tb == DY_T_DYAD && (v == DY_D_N || v == DY_D_HEDGED))
+                    || (tb == DY_T_ACTOR && (v == DY_A_MENTIONS || v == DY_A_DOCUMENTS));
+                if (prc != 0) {
+                    snprintf(err, errlen, prc == -2 ? "field %d: number out of int64 range"
+                             : "field %d: expected an integer", 1 + dy_agg_nkeys[tb] + v + 1);
+                    goto done;
+                }
+                if (is_count && vals[v] < 0) {
+                    snprintf(err, errlen, "field %d: a count cannot be negative", 1 + dy_agg_nkeys[tb] + v + 1);
+                    goto done;
+                }
+            }
+            if (tb == DY_T_SKIP || tb == DY_T_PERIOD) {
+                int64_t *sum = tb == DY_T_SKIP ? &skips : &pdocs;
+                if (add_overflows(*sum, vals[0])) { snprintf(err, errlen, "counts overflow int64"); goto done; }
+                *sum += vals[0];
+            }
+            e = tab_get(&a->t[tb], key, &created);
+            if (e == NULL) { snprintf(err, errlen, "out of memory"); goto done; }
+            if (!created) { snprintf(err, errlen, "duplicate %s record", what[tb]); goto done; }
+            memcpy(e->val, vals, sizeof vals);
+        }
+    }
+    if (state < 4) {
+        *line = lineno + 1;
+        snprintf(err, errlen, state == 0 ? "empty input (expected 'dyadic-aggregate %d')" : "truncated header",
+                 DY_AGG_FORMAT_VERSION);
+        goto done;
+    }
+    if (!ended) {
+        *line = lineno + 1;
+        snprintf(err, errlen, "missing 'end' line (truncated input?)");
+        goto done;
+    }
+    rc = 0;
+done:
+    free(sbuf);
+    return rc;
+}

@@ -1,0 +1,693 @@
+/*
+ * automaton.c - the phrase matcher: Aho-Corasick over a normalized symbol stream.
+ *
+ * Text and patterns are both read as a stream of symbols (docs/design/matcher.md):
+ *   - the case-folded UTF-8 bytes of word characters, apostrophes as '\'', other
+ *     punctuation as its (folded) bytes;
+ *   - SYM_BOUND (0xFF, never a UTF-8 byte) before every character that can begin a
+ *     match: a word character after a non-word one, every ideograph, and punctuation
+ *     or an apostrophe outside a word;
+ *   - nothing for runs of spaces and dashes, nothing for ignorable characters;
+ *   - SYM_BAD (0xFE) for a byte that is not valid UTF-8 (no pattern contains it).
+ * Every pattern starts with SYM_BOUND, so a plain Aho-Corasick automaton over this
+ * alphabet only finds matches that start on a word boundary; the end boundary, the
+ * possessive 's and the `word*` extension are checked against the original text at
+ * the (rare) candidate ends. The start offset of a candidate is the offset of the
+ * k-th last SYM_BOUND, k being the number of SYM_BOUND in the pattern: a small ring
+ * of recent boundary offsets remembers them.
+ *
+ * Layout: states are numbered breadth first. The first `ndense` states (all of
+ * them when the table fits the budget) have a full transition row over the byte
+ * classes, premultiplied by the class count; the deeper ones keep their sorted
+ * child edges and a failure link. A transition word carries MATCH_BIT when the
+ * target state reports something, so the scan loop tests one bit per symbol.
+ */
+#include "automaton.h"
+#include "unicode.h"
+#include "vec.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SYM_BOUND 0xFFu
+#define SYM_BAD 0xFEu
+
+#define MATCH_BIT 0x80000000u
+#define SPARSE_BIT 0x40000000u
+#define ID_MASK 0x3FFFFFFFu
+#define NONE 0xFFFFFFFFu
+
+/* Dense transition table budget: rows beyond it become sparse states. */
+#define DENSE_BUDGET ((size_t)12 << 20)
+
+/* Pattern flags. */
+#define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
+#define PF_PREFIX 0x02  /* `word*`: extend the match to the end of the text word */
+
+/* Kinds of ASCII bytes for the scan loop. */
+enum { K_WORD, K_SEP, K_APOS, K_PUNCT, K_IGN };
+
+typedef struct {
+    uint32_t off, len;  /* symbols in a->sym */
+    uint32_t id;
+    uint32_t nb;        /* SYM_BOUND count */
+    uint32_t flags;
+} dy_pattern;
+
+struct dy_automaton {
+    unsigned flags;
+    int built;
+    unsigned char *sym;
+    size_t nsym, capsym;
+    dy_pattern *pat;
+    size_t npat, cappat;
+    uint32_t maxb;
+    /* built */
+    uint8_t cls[256];        /* symbol byte -> class (0 = used by no pattern) */
+    uint8_t akind[128];      /* ASCII byte -> K_* */
+    uint8_t acls[128];       /* ASCII byte -> class of its folded symbol */
+    uint32_t ncls, nstates, ndense;
+    uint32_t *dense;         /* ndense * ncls encoded targets */
+    uint32_t *cstart;        /* nstates + 1: children of each state in cto/ccls */
+    uint8_t *ccls;
+    uint32_t *cto;           /* encoded targets */
+    uint32_t *fail;          /* encoded failure target of every state */
+    uint32_t *out_first;     /* per state: first pattern ending there, or NONE */
+    uint32_t *out_next;      /* per pattern: next pattern ending at the same state */
+    uint32_t *dict;          /* per state: nearest failure ancestor with patterns, or NONE */
+};
+
+/* ---- construction ---------------------------------------------------------------- */
+
+dy_automaton *dy_automaton_new(unsigned flags)
+{
+    dy_automaton *a = calloc(1, sizeof *a);
+    if (a != NULL) a->flags = flags;
+    return a;
+}
+
+static void free_built(dy_automaton *a)
+{
+    free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
+    free(a->out_first); free(a->out_next); free(a->dict);
+    a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
+    a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
+}
+
+void dy_automaton_free(dy_automaton *a)
+{
+    if (a == NULL) return;
+    free_built(a);
+    free(a->sym);
+    free(a->pat);
+    free(a);
+}
+
+static int fail_msg(char *err, size_t errsz, const char *msg)
+{
+    if (err != NULL && errsz > 0) snprintf(err, errsz, "%s", msg);
+    return -1;
+}
+
+static int is_word_class(int k) { return k == DY_CC_LETTER || k == DY_CC_DIGIT; }
+
+static uint32_t fold_cp(unsigned flags, uint32_t cp)
+{
+    return (flags & DY_AC_CASE_EXACT) ? cp : dy_fold(cp);
+}
+
+/* Append the symbols of one valid character of class k to the pattern buffer. */
+static int put_sym(dy_automaton *a, unsigned c)
+{
+    if (DY_GROW(a->sym, a->capsym, a->nsym, 1) != 0) return -1;
+    a->sym[a->nsym++] = (unsigned char)c;
+    return 0;
+}
+
+static int put_char(dy_automaton *a, uint32_t cp)
+{
+    unsigned char b[4];
+    size_t i, l = dy_utf8_encode(cp, b);
+    for (i = 0; i < l; i++) if (put_sym(a, b[i]) != 0) return -1;
+    return 0;
+}
+
+int dy_automaton_add(dy_automaton *a, const char *pat, size_t len, uint32_t id, char *err, size_t errsz)
+{
+    const unsigned char *p = (const unsigned char *)pat;
+    size_t i = 0, start = a->nsym;
+    uint32_t nb = 0, nword = 0, flags = 0;
+    int inword = 0, endword = 0, last = -1, star = 0, starcls = -1, after_star_sep = 0, any = 0;
+    char msg[96];
+
+    if (a->built) return fail_msg(err, errsz, "pattern added after build");
+    if (len >= UINT32_MAX / 2) return fail_msg(err, errsz, "pattern too long");
+    while (i < len) {
+        uint32_t cp;
+        size_t l = dy_utf8_decode(p + i, len - i, &cp);
+        int k;
+        if (cp == DY_INVALID) {
+            snprintf(msg, sizeof msg, "invalid UTF-8 at byte %lu", (unsigned long)i + 1);
+            a->nsym = start;
+            return fail_msg(err, errsz, msg);
+        }
+        k = dy_class(cp);
+        i += l;
+        if (k == DY_CC_IGNORE) continue;
+        if (cp == '*') {
+            if (star || (!is_word_class(last) && last != DY_CC_IDEO)) goto bad_star;
+            star = 1;
+            starcls = last;
+            continue;
+        }
+        if (k == DY_CC_SPACE || k == DY_CC_DASH) {
+            inword = 0;
+            last = k;
+            if (star) after_star_sep = 1;
+            continue;
+        }
+        any = 1;
+        if (star) {
+            a->nsym = start;
+            if (after_star_sep) return fail_msg(err, errsz, "'*' only on the last word");
+            goto bad_star;
+        }
+        switch (k) {
+        case DY_CC_LETTER: case DY_CC_DIGIT:
+            if (!inword) { if (put_sym(a, SYM_BOUND) != 0) goto oom; nb++; }
+            inword = 1;
+            nword++;
+            if (put_char(a, fold_cp(a->flags, cp)) != 0) goto oom;
+            break;
+        case DY_CC_IDEO:
+            if (put_sym(a, SYM_BOUND) != 0) goto oom;
+            nb++;
+            inword = 0;
+            nword++;
+            if (put_char(a, fold_cp(a->flags, cp)) != 0) goto oom;
+            break;
+        case DY_CC_APOS:
+            if (!inword) { if (put_sym(a, SYM_BOUND) != 0) goto oom; nb++; }
+            inword = 0;
+            if (put_sym(a, '\'') != 0) goto oom;
+            break;
+        default:
+            if (!inword) { if (put_sym(a, SYM_BOUND) != 0) goto oom; nb++; }
+            inword = 0;
+            if (put_char(a, fold_cp(a->flags, cp)) != 0) goto oom;
+            break;
+        }
+        last = k;
+        endword = inword || (k == DY_CC_APOS && endword);
+    }
+    if (!any) { a->nsym = start; return fail_msg(err, errsz, star ? "'*' only at the end of a word" : "empty pattern"); }
+    if (nword == 0) { a->nsym = start; return fail_msg(err, errsz, "no word characters"); }
+    if (star && starcls != DY_CC_IDEO) flags |= PF_PREFIX;
+    else if (endword) flags |= PF_ENDCHK;
+    if (DY_GROW(a->pat, a->cappat, a->npat, 1) != 0) goto oom;
+    a->pat[a->npat].off = (uint32_t)start;
+    a->pat[a->npat].len = (uint32_t)(a->nsym - start);
+    a->pat[a->npat].id = id;
+    a->pat[a->npat].nb = nb;
+    a->pat[a->npat].flags = flags;
+    a->npat++;
+    if (nb > a->maxb) a->maxb = nb;
+    return 0;
+bad_star:
+    a->nsym = start;
+    return fail_msg(err, errsz, "'*' only at the end of a word");
+oom:
+    a->nsym = start;
+    return fail_msg(err, errsz, "not enough memory");
+}
+
+/* Hash of trie edges (parent, class) -> child, used only while building. */
+typedef struct {
+    uint64_t *key;
+    uint32_t *val;
+    size_t mask;
+} edge_hash;
+
+static size_t hash_slot(uint64_t k, size_t mask)
+{
+    k *= 0x9E3779B97F4A7C15ull;
+    return (size_t)(k >> 29) & mask;
+}
+
+/* Transition of state u (raw numbering) on class c during failure computation. */
+static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32_t u, unsigned c)
+{
+    while (u >= a->ndense) {
+        uint32_t i;
+        for (i = a->cstart[u]; i < a->cstart[u + 1]; i++) {
+            if (a->ccls[i] == c) return a->cto[i];
+            if (a->ccls[i] > c) break;
+        }
+        u = rawfail[u];
+    }
+    return a->dense[(size_t)u * a->ncls + c];
+}
+
+int dy_automaton_build(dy_automaton *a)
+{
+    size_t i, nnodes, hsize;
+    edge_hash h = { NULL, NULL, 0 };
+    uint32_t *par = NULL, *order = NULL, *newid = NULL, *pend = NULL, *cnt = NULL, *rawfail = NULL;
+    uint8_t *ecls = NULL;
+    uint32_t u, c, ncls = 1, nn;
+    int used[256];
+
+    if (a->built) return 0;
+    /* Byte classes: every symbol byte some pattern uses gets its own class. */
+    memset(used, 0, sizeof used);
+    for (i = 0; i < a->nsym; i++) used[a->sym[i]] = 1;
+    for (i = 0; i < 256; i++) a->cls[i] = used[i] ? (uint8_t)ncls++ : 0;
+    a->ncls = ncls;
+    for (i = 0; i < 128; i++) {
+        int k = dy_class((uint32_t)i);
+        a->akind[i] = (uint8_t)(is_word_class(k) ? K_WORD : (k == DY_CC_SPACE || k == DY_CC_DASH) ? K_SEP
+                                : k == DY_CC_APOS ? K_APOS : k == DY_CC_IGNORE ? K_IGN : K_PUNCT);
+        a->acls[i] = a->cls[k == DY_CC_APOS ? '\'' : fold_cp(a->flags, (uint32_t)i) & 0x7F];
+    }
+
+    /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. */
+    if (a->nsym >= ID_MASK) return -1;
+    nnodes = a->nsym + 1;
+    for (hsize = 16; hsize < 2 * nnodes; hsize *= 2) {}
+    h.mask = hsize - 1;
+    h.key = malloc(hsize * sizeof *h.key);
+    h.val = malloc(hsize * sizeof *h.val);
+    par = malloc(nnodes * sizeof *par);
+    ecls = malloc(nnodes);
+    pend = malloc((a->npat ? a->npat : 1) * sizeof *pend);
+    if (!h.key || !h.val || !par || !ecls || !pend) goto oom;
+    memset(h.key, 0xFF, hsize * sizeof *h.key);
+    nn = 1;
+    par[0] = 0; ecls[0] = 0;
+    for (i = 0; i < a->npat; i++) {
+        const unsigned char *s = a->sym + a->pat[i].off;
+        uint32_t j;
+        u = 0;
+        for (j = 0; j < a->pat[i].len; j++) {
+            uint64_t k = ((uint64_t)u << 8) | a->cls[s[j]];
+            size_t slot = hash_slot(k, h.mask);
+            while (h.key[slot] != k && h.key[slot] != UINT64_MAX) slot = (slot + 1) & h.mask;
+            if (h.key[slot] == UINT64_MAX) {
+                h.key[slot] = k; h.val[slot] = nn;
+                par[nn] = u; ecls[nn] = a->cls[s[j]];
+                nn++;
+            }
+            u = h.val[slot];
+        }
+        pend[i] = u;
+    }
+    free(h.key); free(h.val); h.key = NULL; h.val = NULL;
+    a->nstates = nn;
+
+    /* Breadth-first numbering: group children by parent (sorted by class) with two
+     * counting sorts, then walk the levels. */
+    cnt = calloc((nn > 256 ? nn : 256) + 1, sizeof *cnt);
+    order = malloc(nn * sizeof *order);
+    newid = malloc(nn * sizeof *newid);
+    if (!cnt || !order || !newid) goto oom;
+    {
+        uint32_t *tmp = newid;  /* scratch: nodes 1..nn-1 sorted by class */
+        for (u = 1; u < nn; u++) cnt[ecls[u] + 1]++;
+        for (c = 1; c <= 256; c++) cnt[c] += cnt[c - 1];
+        for (u = 1; u < nn; u++) tmp[cnt[ecls[u]]++] = u;  /* by class */
+        memset(cnt, 0, (nn + 1) * sizeof *cnt);
+        for (u = 1; u < nn; u++) cnt[par[u] + 1]++;
+        for (u = 1; u <= nn; u++) cnt[u] += cnt[u - 1];
+        /* stable by parent: kids[cnt[p] ...] lists the children of p in class order */
+        {
+            uint32_t *pos = malloc((nn + 1) * sizeof *pos);
+            uint32_t *kid2 = malloc(nn * sizeof *kid2);
+            uint32_t head, tail;
+            if (!pos || !kid2) { free(pos); free(kid2); goto oom; }
+            memcpy(pos, cnt, (nn + 1) * sizeof *pos);
+            for (i = 0; i + 1 < nn; i++) { uint32_t v = tmp[i]; kid2[pos[par[v]]++] = v; }
+            /* BFS: order[x] = old node at new position x */
+            order[0] = 0; head = 0; tail = 1;
+            while (head < tail) {
+                uint32_t o = order[head++], j;
+                for (j = cnt[o]; j < cnt[o + 1]; j++) order[tail++] = kid2[j];
+            }
+            free(pos); free(kid2);
+        }
+        for (u = 0; u < nn; u++) newid[order[u]] = u;
+    }
+
+    /* Dense prefix of the BFS order. */
+    {
+        size_t rows = DENSE_BUDGET / ((size_t)ncls * sizeof(uint32_t));
+        if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
+        if (rows < 1) rows = 1;
+        if (rows > nn) rows = nn;
+        if (rows * ncls >= SPARSE_BIT) rows = (SPARSE_BIT - 1) / ncls;
+        a->ndense = (uint32_t)rows;
+    }
+    a->dense = malloc((size_t)a->ndense * ncls * sizeof *a->dense);
+    a->cstart = calloc((size_t)nn + 1, sizeof *a->cstart);
+    a->ccls = malloc(nn);
+    a->cto = malloc((size_t)nn * sizeof *a->cto);
+    a->fail = malloc((size_t)nn * sizeof *a->fail);
+    a->out_first = malloc((size_t)nn * sizeof *a->out_first);
+    a->out_next = malloc((a->npat ? a->npat : 1) * sizeof *a->out_next);
+    a->dict = malloc((size_t)nn * sizeof *a->dict);
+    rawfail = malloc((size_t)nn * sizeof *rawfail);
+    if (!a->dense || !a->cstart || !a->ccls || !a->cto || !a->fail || !a->out_first || !a->out_next
+        || !a->dict || !rawfail) goto oom;
+
+    /* Children in new numbering: children of a node are consecutive in BFS order. */
+    for (u = 1; u < nn; u++) a->cstart[newid[par[order[u]]] + 1]++;
+    for (u = 0; u < nn; u++) a->cstart[u + 1] += a->cstart[u];
+    for (u = 1; u < nn; u++) {
+        /* BFS order appends the children of each parent in class order, so position
+         * u - 1 in the edge arrays belongs to node u. */
+        a->ccls[u - 1] = ecls[order[u]];
+        a->cto[u - 1] = u;
+    }
+
+    /* Failure links and dense rows, level by level (raw state numbers first). */
+    rawfail[0] = 0;
+    for (c = 0; c < ncls; c++) a->dense[c] = 0;
+    for (u = 0; u < nn; u++) {
+        uint32_t j;
+        if (u != 0 && u < a->ndense) {
+            uint32_t *row = a->dense + (size_t)u * ncls;
+            memcpy(row, a->dense + (size_t)rawfail[u] * ncls, ncls * sizeof *row);
+        }
+        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
+            uint32_t v = a->cto[j];
+            c = a->ccls[j];
+            rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
+            if (u < a->ndense) a->dense[(size_t)u * ncls + c] = v;
+        }
+    }
+
+    /* Outputs: patterns per end state (in order of addition), then dictionary links. */
+    for (u = 0; u < nn; u++) a->out_first[u] = NONE;
+    for (i = a->npat; i-- > 0;) {
+        uint32_t s = newid[pend[i]];
+        a->out_next[i] = a->out_first[s];
+        a->out_first[s] = (uint32_t)i;
+    }
+    a->dict[0] = NONE;
+    for (u = 1; u < nn; u++) {
+        uint32_t f = rawfail[u];
+        a->dict[u] = (a->out_first[f] != NONE) ? f : a->dict[f];
+    }
+
+    /* Encode every target: premultiplied row offset or SPARSE_BIT | state, plus MATCH_BIT. */
+#define ENC(x) ((((x) < a->ndense) ? (x) * ncls : (SPARSE_BIT | (x))) \
+                | ((a->out_first[(x)] != NONE || a->dict[(x)] != NONE) ? MATCH_BIT : 0))
+    for (i = 0; i < (size_t)a->ndense * ncls; i++) a->dense[i] = ENC(a->dense[i]);
+    for (u = 0; u + 1 < nn; u++) a->cto[u] = ENC(a->cto[u]);
+    for (u = 0; u < nn; u++) a->fail[u] = ENC(rawfail[u]) & ~MATCH_BIT;
+#undef ENC
+
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
+    a->built = 1;
+    return 0;
+oom:
+    free(h.key); free(h.val);
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
+    free_built(a);
+    return -1;
+}
+
+size_t dy_automaton_patterns(const dy_automaton *a) { return a->npat; }
+
+size_t dy_automaton_memory(const dy_automaton *a)
+{
+    size_t m = sizeof *a + a->capsym + a->cappat * sizeof(dy_pattern);
+    if (a->built) {
+        m += (size_t)a->ndense * a->ncls * 4;
+        m += ((size_t)a->nstates + 1) * 4 + (size_t)a->nstates * (1 + 4 + 4 + 4 + 4);
+        m += a->npat * 4;
+    }
+    return m;
+}
+
+void dy_matches_free(dy_matches *m)
+{
+    if (m == NULL) return;
+    free(m->v);
+    m->v = NULL;
+    m->n = m->cap = 0;
+}
+
+/* ---- scanning -------------------------------------------------------------------- */
+
+typedef struct {
+    uint32_t s, e, id, idx;
+} cand;
+
+typedef struct {
+    const dy_automaton *a;
+    const unsigned char *t;
+    size_t n;
+    uint32_t *ring;
+    uint32_t mask, nb;
+    cand *v;
+    size_t nv, cap;
+    int oom;
+} scan;
+
+/* Class of the character at p (IGNORE, APOS... ; invalid bytes are OTHER); sets its length. */
+static int class_at(const unsigned char *t, size_t n, size_t p, uint32_t *cp, size_t *l)
+{
+    if (t[p] < 0x80) { *cp = t[p]; *l = 1; return dy_class(t[p]); }
+    *l = dy_utf8_decode(t + p, n - p, cp);
+    return dy_class(*cp);
+}
+
+static size_t skip_ignorable(const unsigned char *t, size_t n, size_t p)
+{
+    while (p < n) {
+        uint32_t cp;
+        size_t l;
+        if (class_at(t, n, p, &cp, &l) != DY_CC_IGNORE) break;
+        p += l;
+    }
+    return p;
+}
+
+/* Does an apostrophe at q (class APOS, length l) end the word, either as a closing quote
+ * or as a possessive 's? Returns 1 when the word ends before q. */
+static int apos_ends_word(const unsigned char *t, size_t n, size_t q, size_t l)
+{
+    uint32_t cp;
+    size_t l2;
+    q = skip_ignorable(t, n, q + l);
+    if (q >= n) return 1;
+    if (!is_word_class(class_at(t, n, q, &cp, &l2))) return 1;
+    if (cp != 's' && cp != 'S') return 0;
+    q = skip_ignorable(t, n, q + l2);
+    if (q >= n) return 1;
+    return !is_word_class(class_at(t, n, q, &cp, &l2));
+}
+
+/* Is the text position e (just after a word character) the end of its word? */
+static int word_ends_at(const unsigned char *t, size_t n, size_t e)
+{
+    uint32_t cp;
+    size_t l;
+    int k;
+    e = skip_ignorable(t, n, e);
+    if (e >= n) return 1;
+    k = class_at(t, n, e, &cp, &l);
+    if (is_word_class(k)) return 0;
+    if (k != DY_CC_APOS) return 1;
+    return apos_ends_word(t, n, e, l);
+}
+
+/* End of the text word that continues at e (for `word*`): letters, digits, ignorable
+ * characters and apostrophes followed by letters, but not a possessive 's. */
+static size_t word_end(const unsigned char *t, size_t n, size_t e)
+{
+    for (;;) {
+        size_t q = e, l = 0;
+        uint32_t cp;
+        int k = DY_CC_OTHER;
+        while (q < n) {
+            k = class_at(t, n, q, &cp, &l);
+            if (is_word_class(k)) { q += l; e = q; }
+            else if (k == DY_CC_IGNORE) q += l;
+            else break;
+        }
+        if (q >= n || k != DY_CC_APOS || apos_ends_word(t, n, q, l)) return e;
+        e = skip_ignorable(t, n, q + l);
+    }
+}
+
+static void report(scan *S, uint32_t sid, size_t end)
+{
+    const dy_automaton *a = S->a;
+    uint32_t u = (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
+    uint32_t x = (a->out_first[u] != NONE) ? u : a->dict[u];
+    for (; x != NONE; x = a->dict[x]) {
+        uint32_t i;
+        for (i = a->out_first[x]; i != NONE; i = a->out_next[i]) {
+            const dy_pattern *P = &a->pat[i];
+            size_t e = end;
+            if (P->flags & PF_PREFIX) e = word_end(S->t, S->n, e);
+            else if ((P->flags & PF_ENDCHK) && !word_ends_at(S->t, S->n, e)) continue;
+            if (S->nv == S->cap && DY_GROW(S->v, S->cap, S->nv, 1) != 0) { S->oom = 1; return; }
+            S->v[S->nv].s = S->ring[(S->nb - P->nb) & S->mask];
+            S->v[S->nv].e = (uint32_t)e;
+            S->v[S->nv].id = P->id;
+            S->v[S->nv].idx = i;
+            S->nv++;
+        }
+    }
+}
+
+static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c)
+{
+    while (sid & SPARSE_BIT) {
+        uint32_t u = sid & ID_MASK, j, end = a->cstart[u + 1];
+        for (j = a->cstart[u]; j < end; j++) {
+            if (a->ccls[j] == c) return a->cto[j];
+            if (a->ccls[j] > c) break;
+        }
+        sid = a->fail[u];
+    }
+    return a->dense[sid + c];
+}
+
+#define STEP(sid, c) (((sid) & SPARSE_BIT) ? step_sparse(a, (sid), (c)) : D[(sid) + (c)])
+
+static void run(scan *S)
+{
+    const dy_automaton *a = S->a;
+    const unsigned char *T = S->t;
+    const uint32_t *D = a->dense;
+    const uint8_t *akind = a->akind, *acls = a->acls;
+    const unsigned CB = a->cls[SYM_BOUND];
+    size_t n = S->n, p = 0;
+    uint32_t sid = 0, t, nb = 0, mask = S->mask, *ring = S->ring;
+    int inw = 0;
+
+    while (p < n) {
+        unsigned ch = T[p];
+        if (ch < 0x80) {
+            unsigned k = akind[ch];
+            if (k == K_WORD) {
+                if (!inw) {
+                    inw = 1;
+                    ring[nb++ & mask] = (uint32_t)p;
+                    sid = STEP(sid, CB) & ~MATCH_BIT;
+                }
+                t = STEP(sid, acls[ch]);
+                p++;
+                sid = t & ~MATCH_BIT;
+                if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+                if (sid == 0) {
+                    /* No pattern is under way and none starts inside a word. */
+                    while (p < n && T[p] < 0x80 && akind[T[p]] == K_WORD) p++;
+                }
+                continue;
+            }
+            if (k == K_SEP) { inw = 0; p++; continue; }
+            if (k == K_IGN) { p++; continue; }
+            /* punctuation or apostrophe: a possible start outside a word; a word
+             * start follows it either way (l'Élysée) */
+            if (!inw) {
+                ring[nb++ & mask] = (uint32_t)p;
+                sid = STEP(sid, CB) & ~MATCH_BIT;
+            }
+            inw = 0;
+            t = STEP(sid, acls[ch]);
+            p++;
+            sid = t & ~MATCH_BIT;
+            if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+            continue;
+        } else {
+            uint32_t cp;
+            size_t l = dy_utf8_decode(T + p, n - p, &cp), j;
+            unsigned char b[4];
+            int k;
+            if (cp == DY_INVALID) { sid = 0; inw = 0; p++; continue; }
+            k = dy_class(cp);
+            if (k == DY_CC_IGNORE) { p += l; continue; }
+            if (k == DY_CC_SPACE || k == DY_CC_DASH) { inw = 0; p += l; continue; }
+            if (k == DY_CC_IDEO || !inw) {
+                ring[nb++ & mask] = (uint32_t)p;
+                sid = STEP(sid, CB) & ~MATCH_BIT;
+            }
+            if (k == DY_CC_APOS) {
+                b[0] = '\'';
+                j = 1;
+            } else {
+                j = dy_utf8_encode(fold_cp(a->flags, cp), b);
+            }
+            inw = is_word_class(k);
+            p += l;
+            {
+                size_t x;
+                for (x = 0; x < j; x++) {
+                    t = STEP(sid, a->cls[b[x]]);
+                    sid = t & ~MATCH_BIT;
+                    if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+                }
+            }
+        }
+    }
+}
+
+static int cand_cmp(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    if (a->s != b->s) return a->s < b->s ? -1 : 1;
+    if (a->e != b->e) return a->e > b->e ? -1 : 1;
+    if (a->idx != b->idx) return a->idx < b->idx ? -1 : 1;
+    return 0;
+}
+
+size_t dy_select_leftmost_longest(dy_match *v, size_t n)
+{
+    size_t i, k = 0;
+    uint32_t last = 0;
+    for (i = 0; i < n; i++) {
+        if (k > 0 && v[i].s < last) continue;
+        v[k++] = v[i];
+        last = v[i].e;
+    }
+    return k;
+}
+
+int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out)
+{
+    scan S;
+    uint32_t ring_local[64];
+    size_t i, k, r = 1;
+
+    if (!a->built || len >= UINT32_MAX) return -1;
+    if (a->npat == 0 || len == 0) return 0;
+    memset(&S, 0, sizeof S);
+    S.a = a;
+    S.t = (const unsigned char *)text;
+    S.n = len;
+    while (r < a->maxb) r *= 2;
+    S.mask = (uint32_t)r - 1;
+    S.ring = (r <= 64) ? ring_local : malloc(r * sizeof *S.ring);
+    if (S.ring == NULL) return -1;
+    run(&S);
+    if (S.ring != ring_local) free(S.ring);
+    if (S.oom) { free(S.v); return -1; }
+    for (i = 1; i < S.nv; i++) {
+        if (cand_cmp(&S.v[i - 1], &S.v[i]) > 0) { qsort(S.v, S.nv, sizeof *S.v, cand_cmp); break; }
+    }
+    if (S.nv == 0) return 0;
+    if (DY_GROW(out->v, out->cap, out->n, S.nv) != 0) { free(S.v); return -1; }
+    for (i = 0; i < S.nv; i++) {
+        dy_match *m = &out->v[out->n + i];
+        m->s = S.v[i].s; m->e = S.v[i].e; m->id = S.v[i].id;
+    }
+    k = overlap ? S.nv : dy_select_leftmost_longest(out->v + out->n, S.nv);
+    out->n += k;
+    free(S.v);
+    return 0;
+}

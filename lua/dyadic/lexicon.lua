@@ -1,0 +1,189 @@
+--- dyadic.lexicon: make, load and check lexicons.
+--
+--   dyadic.lexicon()                      a new, empty lexicon (userdata "dyadic.lexicon")
+--   dyadic.lexicon.load(path [, format])  lex | nil, "path:line: message"
+--   dyadic.lexicon.parse(text, format [, name])  same, from a string
+--   dyadic.lexicon.check(path [, format]) { {line=, message=}, ... } for every malformed line
+--                                         (nil, message when the file cannot be read)
+--   dyadic.lexicon.detect(path, text)     the format name load would use
+--   dyadic.lexicon.default()              the shipped lexicon, built once and cached
+--
+-- Formats: "dyadic" (native, docs/LEXICON-FORMAT.md), "phoenix" (TABARI/PETRARCH .actors),
+-- "agents", "discards", "liwc" (.dic) and "yaml" (quanteda / newsmap dictionaries). Each
+-- loader is a module dyadic.lexicon.<name> with parse(text, name, emit, fail): it calls
+-- emit(entry, line) for every entry and fail(line, message [, "warning"]) for every
+-- malformed line, and never stops early, so check() sees every problem. Warnings are the
+-- problems PETRARCH itself skips with a warning in legacy files (a bad date in one code
+-- block, an agent line without a code): load() reports them but still succeeds.
+local core = require "dyadic.core"
+
+local M = {}
+
+local PARSERS = {
+  dyadic = { "dyadic.lexicon.native", "parse" },
+  phoenix = { "dyadic.lexicon.phoenix", "parse" },
+  discards = { "dyadic.lexicon.phoenix", "parse_discards" },
+  agents = { "dyadic.lexicon.agents", "parse" },
+  liwc = { "dyadic.lexicon.liwc", "parse" },
+  yaml = { "dyadic.lexicon.yaml", "parse" },
+}
+
+M.formats = { "dyadic", "phoenix", "agents", "discards", "liwc", "yaml" }
+
+local function parser(format)
+  local p = PARSERS[format]
+  if not p then
+    error(string.format("unknown lexicon format '%s' (expected %s)", tostring(format),
+      table.concat(M.formats, ", ")), 3)
+  end
+  return require(p[1])[p[2]]
+end
+
+--- The format of a dictionary file, from its first lines, then its name.
+function M.detect(path, text)
+  local name = (path or ""):lower()
+  local head = (text or ""):sub(1, 4096)
+  if head:find("^\239\187\191") then head = head:sub(4) end
+  if head:find("^#!dyadic%-lexicon") or head:find("\n@[%a]+[ \t\r\n]") or head:find("^@[%a]+[ \t\r\n]") then
+    return "dyadic"
+  end
+  if name:find("%.dic$") or head:find("^%s*%%%s*\n") then return "liwc" end
+  if name:find("%.ya?ml$") then return "yaml" end
+  if name:find("agents") then return "agents" end
+  if name:find("discard") then return "discards" end
+  if name:find("actors") then return "phoenix" end
+  if name:find("%.lex$") or name:find("%.dyadic$") then return "dyadic" end
+  -- by content: [~ABC] codes are agents, [ABC] codes actors, "key:" lines YAML
+  if head:find("%[~%w") or head:find("%[%w+~%]") then return "agents" end
+  if head:find("\n[^#\n]-%[[%w%-]+[^%]\n]*%]") or head:find("^[^#\n]-%[[%w%-]+[^%]\n]*%]") then return "phoenix" end
+  if head:find("^[%w_\"']+:%s") or head:find("\n[%w_\"']+:%s") then return "yaml" end
+  return nil
+end
+
+local function read_file(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local text = f:read("*a")
+  f:close()
+  if text == nil then return nil, path .. ": cannot read" end
+  return text
+end
+
+-- Run the parser of `format` over text, adding entries to lex.
+-- Returns the list of problems { {line=, message=}, ... }.
+local function run(text, format, name, lex, stop_at_first)
+  local parse = parser(format)
+  local problems = {}
+  local stopped = false
+  local function fail(line, message, severity)
+    if stopped then return end
+    severity = severity or "error"
+    problems[#problems + 1] = { line = line, message = message, severity = severity }
+    if stop_at_first and severity == "error" then stopped = true end
+  end
+  local function emit(entry, line)
+    if stopped then return end
+    entry.source = entry.source or (name .. ":" .. line)
+    local ok, err = lex:try_add(entry)
+    if not ok then fail(line, err) end
+  end
+  parse(text, name, emit, fail)
+  -- stable sort by line (parsers may report a record's problems after later lines)
+  for i, p in ipairs(problems) do p.order = i end
+  table.sort(problems, function(a, b)
+    if a.line ~= b.line then return a.line < b.line end
+    return a.order < b.order
+  end)
+  for _, p in ipairs(problems) do p.order = nil end
+  return problems
+end
+
+local function resolve_format(path, text, format)
+  if format then
+    if not PARSERS[format] then
+      error(string.format("unknown lexicon format '%s' (expected %s)", tostring(format),
+        table.concat(M.formats, ", ")), 3)
+    end
+    return format
+  end
+  return M.detect(path, text)
+end
+
+--- Build a lexicon from text in `format`; name labels the messages and entry sources.
+-- Returns lex [, warnings] (warnings: list of "name:line: message"), or nil, "name:line: message".
+function M.parse(text, format, name)
+  assert(type(text) == "string", "bad argument #1 to 'parse' (string expected)")
+  name = name or "(string)"
+  format = resolve_format(name, text, format)
+  if not format then return nil, name .. ":1: cannot tell the dictionary format (give it explicitly)" end
+  local t0 = os.clock()
+  local lex = core.lexicon_new()
+  local problems = run(text, format, name, lex, true)
+  local warnings
+  for _, p in ipairs(problems) do
+    local msg = string.format("%s:%d: %s", name, p.line, p.message)
+    if p.severity == "error" then
+      lex:close()
+      return nil, msg
+    end
+    warnings = warnings or {}
+    warnings[#warnings + 1] = msg
+  end
+  lex.load_seconds = os.clock() - t0
+  return lex, warnings
+end
+
+--- Load a dictionary file: lex [, warnings], or nil, "path:line: message" at its first error.
+function M.load(path, format)
+  assert(type(path) == "string", "bad argument #1 to 'load' (string expected)")
+  local text, err = read_file(path)
+  if not text then return nil, err end
+  format = resolve_format(path, text, format)
+  if not format then return nil, path .. ":1: cannot tell the dictionary format (give it explicitly)" end
+  return M.parse(text, format, path)
+end
+
+--- Every malformed line of a dictionary file: { {line=, message=, severity=}, ... } (empty
+-- when clean); severity is "error" (load fails) or "warning" (load skips it).
+function M.check(path, format)
+  assert(type(path) == "string", "bad argument #1 to 'check' (string expected)")
+  local text, err = read_file(path)
+  if not text then return nil, err end
+  format = resolve_format(path, text, format)
+  if not format then return { { line = 1, message = "cannot tell the dictionary format (give it explicitly)" } } end
+  local scratch = core.lexicon_new()
+  local problems = run(text, format, path, scratch, false)
+  scratch:close()
+  return problems
+end
+
+local default_lexicon
+
+--- The shipped lexicon: every module named by dyadic.data (each returns native-format text).
+function M.default()
+  if default_lexicon then return default_lexicon end
+  local ok, names = pcall(require, "dyadic.data")
+  if not ok then
+    error("dyadic.lexicon.default: the default lexicon data (module dyadic.data) is not installed: "
+      .. tostring(names), 2)
+  end
+  assert(type(names) == "table", "dyadic.data must return a list of module names")
+  local t0 = os.clock()
+  local lex = core.lexicon_new()
+  for _, modname in ipairs(names) do
+    local text = require(modname)
+    assert(type(text) == "string", modname .. " must return the lexicon text")
+    local part, err = M.parse(text, "dyadic", modname)
+    if not part then error("dyadic.lexicon.default: " .. err, 2) end
+    lex:merge(part)
+    part:close()
+  end
+  assert(lex:compile())
+  lex.load_seconds = os.clock() - t0
+  default_lexicon = lex
+  return lex
+end
+
+return setmetatable(M, {
+  __call = function() return core.lexicon_new() end,
+})

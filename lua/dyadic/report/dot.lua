@@ -1,0 +1,37 @@
+--- dyadic.report.dot: Graphviz DOT. A digraph with quoted ids, node size by
+-- salience, edge colour by net score (red conflict, grey neutral, blue cooperation),
+-- penwidth by volume, a dashed edge style for dyads that carry only dependency.
+local util = require "dyadic.report.util"
+local model = require "dyadic.report.model"
+
+local q = util.dot
+local fixed = util.fixed
+
+return function(x)
+  local m = model.build(x, "dot")
+  local name = m.kind == "document" and (m.title or m.id or "document") or "aggregate"
+  local maxv, maxs = 0, 0
+  for _, d in ipairs(m.dyads) do if d.volume > maxv then maxv = d.volume end end
+  for _, a in ipairs(m.actors) do if a.salience > maxs then maxs = a.salience end end
+  local out = {}
+  out[#out + 1] = ('digraph "%s" {'):format(q(name))
+  out[#out + 1] = '  graph [layout=circo, overlap=false, splines=true, fontname="Helvetica"];'
+  out[#out + 1] = '  node [shape=circle, style=filled, fillcolor="#f0f0f0", fontname="Helvetica"];'
+  out[#out + 1] = '  edge [fontname="Helvetica", fontsize=9];'
+  for _, a in ipairs(m.actors) do
+    local w = 0.6 + (maxs > 0 and 0.8 * a.salience / maxs or 0)
+    out[#out + 1] = ('  "%s" [label="%s", width=%s, tooltip="salience %s, mentions %s"];'):format(
+      q(a.code), q(a.code), fixed(w), fixed(a.salience), util.num(a.mentions))
+  end
+  for _, d in ipairs(m.dyads) do
+    local pw = 1 + (maxv > 0 and 5 * d.volume / maxv or 0)
+    local style = (d.coop == 0 and d.conflict == 0 and d.dependency ~= 0) and ', style=dashed' or ""
+    out[#out + 1] = ('  "%s" -> "%s" [color="%s", penwidth=%s, label="%s"%s, '
+      .. 'tooltip="net %s, coop %s, conflict %s, dependency %s, n %s"];'):format(
+      q(d.source), q(d.target), util.net_colour(d.net), fixed(pw),
+      (d.net > 0 and "+" or "") .. fixed(d.net, 1), style,
+      fixed(d.net), fixed(d.coop), fixed(d.conflict), fixed(d.dependency), util.num(d.n))
+  end
+  out[#out + 1] = '}'
+  return table.concat(out, "\n") .. "\n"
+end

@@ -1,0 +1,355 @@
+--- dyadic.report.model: turn a Document or an Aggregate into one neutral structure,
+-- so that every report writer is written once, against plain tables:
+--
+--   m.kind       "document" | "aggregate"
+--   m.id, m.title, m.date          (document; nil for an aggregate)
+--   m.documents, m.skipped         (aggregate counts; 1 and 0 for a document)
+--   m.actors     { {code, salience, mentions, documents, first}, ... }  most salient first
+--   m.dyads      { {source, target, n, coop, conflict, dependency, net, hedged, volume,
+--                   hedged_share, asymmetry, sectors = {name = w}, periods = k}, ... }
+--                directed totals, largest volume first
+--   m.periods    { label, ... } in time order (aggregate; the document's date or
+--                "undated" for a document)
+--   m.series     { {period, source, target, n, coop, ...}, ... } dyad x period
+--   m.evidence   { {source, target, sentence, s, e, text, coop, conflict, dependency,
+--                   hedged, negated, mutual, cue, category, sector, rule, note}, ... }
+--                (document only; in text order)
+--   m.mentions   { {sentence, s, e, term, code, type, role}, ... } (document only)
+--   m.sentences  { {sentence, s, e, coop, conflict, dependency, hedged, dyads}, ... }
+--                per-sentence totals of the evidence (document only)
+--
+-- volume = |coop| + |conflict| + |dependency|. The model only reads the objects,
+-- through the methods of the API contract, so anything with those methods works.
+local model = {}
+
+local abs = math.abs
+
+local function num(v)
+  v = tonumber(v)
+  if v == nil or v ~= v then return 0 end
+  return v
+end
+
+--- "document", "aggregate" or nil for anything else.
+function model.kind(x)
+  local t = type(x)
+  if t ~= "userdata" and t ~= "table" then return nil end
+  local s = tostring(x)
+  if s:find("^dyadic%.document") then return "document" end
+  if s:find("^dyadic%.aggregate") then return "aggregate" end
+  local ok, has = pcall(function() return x.sentences ~= nil and x.dyads ~= nil end)
+  if ok and has then return "document" end
+  ok, has = pcall(function() return x.periods ~= nil and x.dyads ~= nil end)
+  if ok and has then return "aggregate" end
+  return nil
+end
+
+local function copy_sectors(s)
+  local out = {}
+  if type(s) == "table" then
+    for k, v in pairs(s) do out[tostring(k)] = num(v) end
+  end
+  return out
+end
+
+local function volume(d)
+  return abs(d.coop) + abs(d.conflict) + abs(d.dependency)
+end
+
+local function dyad_record(r)
+  local d = {
+    source = tostring(r.source), target = tostring(r.target),
+    n = num(r.n), coop = num(r.coop), conflict = num(r.conflict),
+    dependency = num(r.dependency), net = num(r.net), hedged = num(r.hedged),
+    sectors = copy_sectors(r.sectors), period = r.period and tostring(r.period) or nil,
+    gsum = tonumber(r.gsum), wsum = tonumber(r.wsum),
+  }
+  d.volume = volume(d)
+  d.hedged_share = d.n > 0 and d.hedged / d.n or 0
+  return d
+end
+
+local function by_volume(a, b)
+  if a.volume ~= b.volume then return a.volume > b.volume end
+  if a.source ~= b.source then return a.source < b.source end
+  return a.target < b.target
+end
+
+-- asymmetry(A, B) from the directed dependency totals, nil when neither depends.
+local function fill_asymmetry(dyads, method)
+  local dep = {}
+  for _, d in ipairs(dyads) do dep[d.source .. "\0" .. d.target] = d.dependency end
+  for _, d in ipairs(dyads) do
+    local v
+    if method then v = tonumber(method(d.source, d.target)) end
+    if v == nil or v ~= v then
+      local ab, ba = d.dependency, dep[d.target .. "\0" .. d.source] or 0
+      if ab + ba ~= 0 then v = (ab - ba) / (ab + ba) end
+    end
+    d.asymmetry = v
+  end
+end
+
+local function sort_actors(actors)
+  table.sort(actors, function(a, b)
+    if a.salience ~= b.salience then return a.salience > b.salience end
+    return a.code < b.code
+  end)
+end
+
+-- Actors named by a dyad but missing from the actor list (defensive: reports must
+-- never drop an edge's endpoint).
+local function complete_actors(m)
+  local seen = {}
+  for _, a in ipairs(m.actors) do seen[a.code] = true end
+  for _, d in ipairs(m.dyads) do
+    for _, code in ipairs({ d.source, d.target }) do
+      if not seen[code] then
+        seen[code] = true
+        m.actors[#m.actors + 1] = { code = code, salience = 0, mentions = 0, documents = 0 }
+      end
+    end
+  end
+end
+
+local function from_document(doc)
+  local m = { kind = "document", documents = 1, skipped = 0 }
+  m.id = doc.id and tostring(doc.id) or nil
+  m.date = doc.date and tostring(doc.date) or nil
+  m.title = doc.title and tostring(doc.title) or nil
+
+  m.actors = {}
+  for _, a in ipairs(doc:actors() or {}) do
+    m.actors[#m.actors + 1] = {
+      code = tostring(a.code), salience = num(a.salience),
+      mentions = num(a.count or a.mentions), documents = 1, first = tonumber(a.first),
+    }
+  end
+  sort_actors(m.actors)
+
+  m.dyads = {}
+  for _, r in ipairs(doc:dyads() or {}) do
+    local d = dyad_record(r)
+    d.period = nil
+    d.periods = 1
+    m.dyads[#m.dyads + 1] = d
+  end
+  table.sort(m.dyads, by_volume)
+  fill_asymmetry(m.dyads, doc.asymmetry and function(a, b) return doc:asymmetry(a, b) end)
+  complete_actors(m)
+
+  m.periods = { m.date or "undated" }
+  m.series = {}
+  for _, d in ipairs(m.dyads) do
+    local row = {}
+    for k, v in pairs(d) do row[k] = v end
+    row.period = m.periods[1]
+    m.series[#m.series + 1] = row
+  end
+
+  m.evidence = {}
+  for _, d in ipairs(m.dyads) do
+    for _, e in ipairs(doc:evidence(d.source, d.target) or {}) do
+      m.evidence[#m.evidence + 1] = {
+        source = d.source, target = d.target, sentence = num(e.sentence),
+        s = num(e.s), e = num(e.e), text = e.text and tostring(e.text) or "",
+        coop = num(e.coop), conflict = num(e.conflict), dependency = num(e.dependency),
+        hedged = e.hedged and true or false, negated = e.negated and true or false,
+        rule = e.rule and tostring(e.rule) or nil, note = e.note and tostring(e.note) or nil,
+        mutual = e.mutual and true or false, cue = e.cue and tostring(e.cue) or nil,
+        category = e.category and tostring(e.category) or nil,
+        sector = e.sector and tostring(e.sector) or nil,
+      }
+    end
+  end
+  table.sort(m.evidence, function(a, b)
+    if a.sentence ~= b.sentence then return a.sentence < b.sentence end
+    if a.s ~= b.s then return a.s < b.s end
+    if a.source ~= b.source then return a.source < b.source end
+    return a.target < b.target
+  end)
+
+  m.mentions = {}
+  for _, r in ipairs(doc:mentions() or {}) do
+    m.mentions[#m.mentions + 1] = {
+      sentence = num(r.sentence), s = num(r.s), e = num(r.e), term = tostring(r.term or ""),
+      code = tostring(r.code or ""), type = r.type and tostring(r.type) or nil,
+      role = r.role and tostring(r.role) or nil,
+    }
+  end
+
+  m.sentences = {}
+  for i, sp in ipairs(doc:sentences() or {}) do
+    m.sentences[i] = { sentence = i, s = num(sp[1] or sp.s), e = num(sp[2] or sp.e),
+                       coop = 0, conflict = 0, dependency = 0, hedged = false, dyads = 0 }
+  end
+  for _, e in ipairs(m.evidence) do
+    local s = m.sentences[e.sentence]
+    if s then
+      s.coop = s.coop + e.coop
+      s.conflict = s.conflict + e.conflict
+      s.dependency = s.dependency + e.dependency
+      s.hedged = s.hedged or e.hedged
+      s.dyads = s.dyads + 1
+    end
+  end
+  return m
+end
+
+local function period_label(p)
+  if type(p) == "table" then return tostring(p.period or p.label or p.name or p[1]) end
+  return tostring(p)
+end
+
+local function from_aggregate(agg)
+  local m = { kind = "aggregate" }
+  m.documents = num(agg.documents)
+  m.skipped = num(agg.skipped)
+
+  m.actors = {}
+  for _, a in ipairs(agg:actors() or {}) do
+    m.actors[#m.actors + 1] = {
+      code = tostring(a.code), salience = num(a.salience),
+      mentions = num(a.mentions or a.count), documents = num(a.documents),
+    }
+  end
+  sort_actors(m.actors)
+
+  -- per-period records, then directed totals over all periods
+  local series, totals, order = {}, {}, {}
+  local seen_period = {}
+  for _, r in ipairs(agg:dyads() or {}) do
+    local d = dyad_record(r)
+    d.period = d.period or "all"
+    series[#series + 1] = d
+    seen_period[d.period] = true
+    local key = d.source .. "\0" .. d.target
+    local t = totals[key]
+    if not t then
+      t = { source = d.source, target = d.target, n = 0, coop = 0, conflict = 0, dependency = 0,
+            hedged = 0, sectors = {}, periods = 0, g = 0, w = 0 }
+      totals[key] = t
+      order[#order + 1] = t
+    end
+    t.n = t.n + d.n
+    t.coop = t.coop + d.coop
+    t.conflict = t.conflict + d.conflict
+    t.dependency = t.dependency + d.dependency
+    t.hedged = t.hedged + d.hedged
+    t.periods = t.periods + 1
+    for k, v in pairs(d.sectors) do t.sectors[k] = (t.sectors[k] or 0) + v end
+    -- net = sum(g|w|) / (sum|w| + 1): recombined from each period's sums when the
+    -- records carry them, otherwise with |coop| + |conflict| as that period's sum|w|
+    local w = d.wsum or (abs(d.coop) + abs(d.conflict))
+    local g = d.gsum or d.net * (w + 1)
+    t.g, t.w = t.g + g, t.w + w
+  end
+  m.dyads = {}
+  for _, t in ipairs(order) do
+    t.net = t.g / (t.w + 1)
+    t.g, t.w = nil, nil
+    t.volume = volume(t)
+    t.hedged_share = t.n > 0 and t.hedged / t.n or 0
+    m.dyads[#m.dyads + 1] = t
+  end
+  table.sort(m.dyads, by_volume)
+  fill_asymmetry(m.dyads, agg.asymmetry and function(a, b) return agg:asymmetry(a, b) end)
+  complete_actors(m)
+
+  m.periods = {}
+  local listed = {}
+  if agg.periods then
+    for _, p in ipairs(agg:periods() or {}) do
+      local label = period_label(p)
+      if not listed[label] then
+        listed[label] = true
+        m.periods[#m.periods + 1] = label
+      end
+    end
+  end
+  for p in pairs(seen_period) do
+    if not listed[p] then m.periods[#m.periods + 1] = p; listed[p] = true end
+  end
+  local rank = {}
+  local sorted = {}
+  for i, p in ipairs(m.periods) do sorted[i] = p end
+  table.sort(sorted)
+  for i, p in ipairs(sorted) do rank[p] = i end
+  m.periods = sorted
+
+  -- dyad order of the totals, then time
+  local dyad_rank = {}
+  for i, d in ipairs(m.dyads) do dyad_rank[d.source .. "\0" .. d.target] = i end
+  table.sort(series, function(a, b)
+    local ra, rb = dyad_rank[a.source .. "\0" .. a.target], dyad_rank[b.source .. "\0" .. b.target]
+    if ra ~= rb then return ra < rb end
+    return rank[a.period] < rank[b.period]
+  end)
+  m.series = series
+  m.evidence, m.mentions, m.sentences = {}, {}, {}
+  m.skips = {}
+  if agg.skips then
+    local ok, skips = pcall(function() return agg:skips() end)
+    if ok and type(skips) == "table" then m.skips = skips end
+  end
+  return m
+end
+
+--- Build the neutral model of a Document or Aggregate. `fname` names the calling
+-- function in the error raised for anything else.
+function model.build(x, fname)
+  local kind = model.kind(x)
+  if kind == "document" then return from_document(x) end
+  if kind == "aggregate" then return from_aggregate(x) end
+  error(("bad argument #1 to '%s' (dyadic.document or dyadic.aggregate expected, got %s)")
+    :format(fname or "report", type(x)), 3)
+end
+
+--- The series of one dyad as {period = record}.
+function model.series_of(m, source, target)
+  local out = {}
+  for _, r in ipairs(m.series) do
+    if r.source == source and r.target == target then out[r.period] = r end
+  end
+  return out
+end
+
+--- The top `k` dyads (by volume) with a non-zero volume.
+function model.top_dyads(m, k)
+  local out = {}
+  for _, d in ipairs(m.dyads) do
+    if #out >= k then break end
+    if d.volume > 0 or d.n > 0 then out[#out + 1] = d end
+  end
+  return out
+end
+
+--- Sectors of a dyad as a sorted list { {name, w}, ... }, heaviest first.
+function model.sector_list(sectors)
+  local list = {}
+  for k, v in pairs(sectors or {}) do list[#list + 1] = { name = k, w = v } end
+  table.sort(list, function(a, b)
+    if a.w ~= b.w then return a.w > b.w end
+    return a.name < b.name
+  end)
+  return list
+end
+
+--- Evidence of one directed dyad, strongest contribution first.
+function model.strongest_evidence(m, source, target, k)
+  local list = {}
+  for _, e in ipairs(m.evidence) do
+    if e.source == source and e.target == target then list[#list + 1] = e end
+  end
+  local function strength(e) return abs(e.coop) + abs(e.conflict) + abs(e.dependency) end
+  table.sort(list, function(a, b)
+    local sa, sb = strength(a), strength(b)
+    if sa ~= sb then return sa > sb end
+    return a.sentence < b.sentence
+  end)
+  local out = {}
+  for i = 1, math.min(k or #list, #list) do out[i] = list[i] end
+  return out
+end
+
+return model

@@ -1,0 +1,109 @@
+--- dyadic.report.tables: the flat tables that the CSV and JSON Lines writers share.
+-- Each table is a list of columns and a list of rows (plain values: string, number,
+-- boolean or nil). docs/REPORTS.md documents every column.
+local model = require "dyadic.report.model"
+local util = require "dyadic.report.util"
+
+local tables = {}
+
+tables.names = { "dyads", "series", "actors", "mentions", "evidence", "sentences" }
+
+local function sectors_text(sectors)
+  local parts = {}
+  for _, s in ipairs(model.sector_list(sectors)) do
+    parts[#parts + 1] = s.name .. ":" .. util.num(s.w)
+  end
+  return table.concat(parts, ";")
+end
+
+local function top_sector(sectors)
+  local list = model.sector_list(sectors)
+  return list[1] and list[1].name or nil
+end
+
+local dyad_columns = { "source", "target", "n", "coop", "conflict", "dependency", "net", "volume",
+                       "hedged", "hedged_share", "asymmetry", "top_sector", "sectors" }
+
+local function dyad_row(d, extra)
+  local row = {
+    source = d.source, target = d.target, n = d.n, coop = d.coop, conflict = d.conflict,
+    dependency = d.dependency, net = d.net, volume = d.volume, hedged = d.hedged,
+    hedged_share = d.hedged_share, asymmetry = d.asymmetry,
+    top_sector = top_sector(d.sectors), sectors = sectors_text(d.sectors),
+  }
+  for k, v in pairs(extra or {}) do row[k] = v end
+  return row
+end
+
+local builders = {}
+
+function builders.dyads(m)
+  local cols = { "source", "target", "periods" }
+  for i = 3, #dyad_columns do cols[#cols + 1] = dyad_columns[i] end
+  local rows = {}
+  for i, d in ipairs(m.dyads) do rows[i] = dyad_row(d, { periods = d.periods }) end
+  return cols, rows
+end
+
+function builders.series(m)
+  local cols = { "period", "start", "end" }
+  for _, c in ipairs(dyad_columns) do cols[#cols + 1] = c end
+  -- asymmetry of each period's pair
+  local dep = {}
+  for _, r in ipairs(m.series) do dep[r.period .. "\0" .. r.source .. "\0" .. r.target] = r.dependency end
+  local rows = {}
+  for i, r in ipairs(m.series) do
+    local back = dep[r.period .. "\0" .. r.target .. "\0" .. r.source] or 0
+    local asym
+    if r.dependency + back ~= 0 then asym = (r.dependency - back) / (r.dependency + back) end
+    local s, e = util.period_range(r.period)
+    rows[i] = dyad_row(r, { period = r.period, start = s, ["end"] = e, asymmetry = asym })
+  end
+  return cols, rows
+end
+
+function builders.actors(m)
+  local cols = { "rank", "code", "salience", "mentions", "documents", "first",
+                 "out_volume", "in_volume", "out_dependency", "in_dependency" }
+  local flow = {}
+  for _, a in ipairs(m.actors) do flow[a.code] = { ov = 0, iv = 0, od = 0, id = 0 } end
+  for _, d in ipairs(m.dyads) do
+    local s, t = flow[d.source], flow[d.target]
+    if s then s.ov = s.ov + d.volume; s.od = s.od + d.dependency end
+    if t then t.iv = t.iv + d.volume; t.id = t.id + d.dependency end
+  end
+  local rows = {}
+  for i, a in ipairs(m.actors) do
+    local f = flow[a.code]
+    rows[i] = { rank = i, code = a.code, salience = a.salience, mentions = a.mentions,
+                documents = a.documents, first = a.first, out_volume = f.ov, in_volume = f.iv,
+                out_dependency = f.od, in_dependency = f.id }
+  end
+  return cols, rows
+end
+
+function builders.mentions(m)
+  return { "sentence", "s", "e", "term", "code", "type", "role" }, m.mentions
+end
+
+function builders.evidence(m)
+  return { "source", "target", "sentence", "s", "e", "coop", "conflict", "dependency",
+           "hedged", "negated", "mutual", "cue", "category", "sector", "rule", "note", "text" }, m.evidence
+end
+
+function builders.sentences(m)
+  return { "sentence", "s", "e", "coop", "conflict", "dependency", "hedged", "dyads" }, m.sentences
+end
+
+--- Columns and rows of table `name` of model `m`; raises naming argument `arg` of
+-- function `fname` for an unknown name.
+function tables.get(m, name, fname, arg)
+  local b = builders[name]
+  if not b then
+    error(("bad argument #%d to '%s' (table name expected: %s; got %s)")
+      :format(arg or 2, fname or "report", table.concat(tables.names, ", "), tostring(name)), 3)
+  end
+  return b(m)
+end
+
+return tables

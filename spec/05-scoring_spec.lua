@@ -1,0 +1,430 @@
+-- The scoring model (docs/SCORING.md) on hand-written sentences, with a small lexicon
+-- built here so the expectations do not move with the shipped data.
+local dyadic = require "dyadic"
+local helpers = require "spec.helpers"
+
+local function small_lexicon()
+  local lex = dyadic.lexicon()
+  local function actor(term, code, typ, extra)
+    local e = { term = term, kind = "actor", code = code, type = typ }
+    for k, v in pairs(extra or {}) do e[k] = v end
+    lex:add(e)
+  end
+  local function cue(term, category, extra)
+    local e = { term = term, kind = "cue", category = category }
+    for k, v in pairs(extra or {}) do e[k] = v end
+    lex:add(e)
+  end
+  actor("Washington", "USA", "capital")
+  actor("United States", "USA", "state")
+  actor("Moscow", "RUS", "capital")
+  actor("Russia", "RUS", "state")
+  actor("Russian", "RUS", "state")
+  actor("Beijing", "CHN", "capital")
+  actor("China", "CHN", "state")
+  actor("Sino", "CHN", "state")
+  actor("India", "IND", "state")
+  actor("New Delhi", "IND", "capital")
+  actor("Mexico", "MEX", "state")
+  actor("Medvedev", "RUSHOS", "leader", { role = "HOS", from = "2008-05-07", to = "2012-05-07" })
+  actor("Medvedev", "RUSHOG", "leader", { role = "HOG", from = "2012-05-08", to = "2020-01-15" })
+  lex:add{ term = "New Mexico", kind = "discard" }
+  cue("sanction*", "conflict")
+  cue("condemn*", "conflict", { goldstein = -2 })
+  cue("praise*", "coop")
+  cue("signed", "coop")
+  cue("partnership", "coop")
+  cue("ties", "coop")
+  cue("relies on", "dependency")
+  cue("rely on", "dependency")
+  cue("lifeline for", "dependency", { direction = "reverse" })
+  cue("not", "negation")
+  cue("strongly", "intensifier", { weight = 1.3 })
+  cue("but", "contrast")
+  cue("although", "contrast")
+  cue("may", "hedge")
+  cue("reportedly", "hedge")
+  cue("clearly", "certainty")
+  cue("was", "passive")
+  cue("is", "passive")
+  cue("by", "agent")
+  cue("and", "coordination")
+  cue("together with", "coordination")
+  lex:add{ term = "gas", kind = "sector", sector = "energy" }
+  lex:add{ term = "pipeline*", kind = "sector", sector = "energy" }
+  lex:add{ term = "bank*", kind = "sector", sector = "finance", weight = 0.5 }
+  return lex
+end
+
+local lex = small_lexicon()
+
+local function analyze(text, meta, opts)
+  local an = dyadic.analyzer{ lexicon = lex, scoring = opts }
+  return an:analyze(text, meta)
+end
+
+local function dyad(doc, a, b, undirected)
+  for _, d in ipairs(doc:dyads{ undirected = undirected or false }) do
+    if d.source == a and d.target == b then return d end
+  end
+  return nil
+end
+
+local function near(expected, actual)
+  assert.is_number(actual)
+  assert.is_true(math.abs(expected - actual) < 1e-9,
+    string.format("expected %.9g, got %.9g", expected, actual))
+end
+
+describe("scoring: direction", function()
+  it("takes the source before the cue and the target after it", function()
+    local doc = analyze("Washington sanctioned Moscow.")
+    local d = dyad(doc, "USA", "RUS")
+    near(1, d.conflict)
+    near(0, d.coop)
+    assert.are.equal(1, d.n)
+    -- g = -w * k_conflict, k_conflict = 2: the mean |goldstein| of the lexicon's conflict
+    -- cues that carry one (condemn*: -2); net = g|w| / (|w| + 1)
+    near(-2 / 2, d.net)
+    local back = dyad(doc, "RUS", "USA")
+    near(0, back.conflict)
+    assert.are.equal(1, back.n)  -- both appear: the reverse record exists with no weight
+  end)
+
+  it("swaps a passive verb with an agent", function()
+    local doc = analyze("Moscow was sanctioned by Washington.")
+    near(1, dyad(doc, "USA", "RUS").conflict)
+    near(0, dyad(doc, "RUS", "USA").conflict)
+    local ev = doc:evidence("USA", "RUS")
+    assert.are.equal("passive", ev[1].direction)
+  end)
+
+  it("does not swap an auxiliary without an agent", function()
+    local doc = analyze("Moscow is sanctioning Washington.")
+    near(1, dyad(doc, "RUS", "USA").conflict)
+  end)
+
+  it("makes coordinated actors mutual, half the weight each way, and adds sectors", function()
+    local doc = analyze("Russia and China signed a gas deal.")
+    local rc, cr = dyad(doc, "RUS", "CHN"), dyad(doc, "CHN", "RUS")
+    near(0.5, rc.coop)
+    near(0.5, cr.coop)
+    near(1, rc.sectors.energy)
+    near(1, cr.sectors.energy)
+    assert.are.equal("coordination", doc:evidence("RUS", "CHN")[1].direction)
+    assert.is_true(doc:evidence("RUS", "CHN")[1].mutual)
+    local u = dyad(doc, "CHN", "RUS", true)
+    near(1, u.coop)
+    assert.are.equal(1, u.n)
+    near(2, u.sectors.energy)
+    assert.is_nil(dyad(doc, "RUS", "CHN", true))
+    near(1, doc:sectors().energy)
+  end)
+
+  it("treats a coordinated source group acting on a target as one contribution each", function()
+    local doc = analyze("Russia and China condemned Washington.")
+    near(1, dyad(doc, "RUS", "USA").conflict)
+    near(1, dyad(doc, "CHN", "USA").conflict)
+    near(0, dyad(doc, "RUS", "CHN").conflict)
+  end)
+
+  it("makes a cue mutual when every participant is on one side", function()
+    local doc = analyze("Talks on a partnership between Moscow together with Beijing.")
+    assert.are.equal("coordination", doc:evidence("RUS", "CHN")[1].direction)
+    near(0.5, dyad(doc, "RUS", "CHN").coop)
+  end)
+
+  it("reads hyphenated compounds as mutual", function()
+    local doc = analyze("The Moscow-Beijing partnership deepened.")
+    near(0.5, dyad(doc, "RUS", "CHN").coop)
+    near(0.5, dyad(doc, "CHN", "RUS").coop)
+    assert.are.equal("compound", doc:evidence("CHN", "RUS")[1].direction)
+    doc = analyze("Sino-Russian ties grew.")
+    near(0.5, dyad(doc, "RUS", "CHN").coop)
+    near(0.5, dyad(doc, "CHN", "RUS").coop)
+  end)
+
+  it("names the dependent party as the source of a dependency", function()
+    local doc = analyze("Moscow relies on Beijing for markets.")
+    near(1, dyad(doc, "RUS", "CHN").dependency)
+    near(0, dyad(doc, "CHN", "RUS").dependency)
+    near(1, doc:asymmetry("RUS", "CHN"))
+    near(-1, doc:asymmetry("CHN", "RUS"))
+  end)
+
+  it("reverses dependency entries marked direction = reverse", function()
+    local doc = analyze("Beijing is a lifeline for Moscow.")
+    near(1, dyad(doc, "RUS", "CHN").dependency)
+    near(0, dyad(doc, "CHN", "RUS").dependency)
+    assert.are.equal("reverse", doc:evidence("RUS", "CHN")[1].direction)
+  end)
+
+  it("gives a one-actor sentence to the actor's tone, not to a dyad", function()
+    local doc = analyze("Washington condemned the decision.")
+    assert.are.equal(0, #doc:dyads())
+    local a = doc:actors()[1]
+    assert.are.equal("USA", a.code)
+    near(1, a.conflict)
+    near(-2 * 1 / (1 + 1), a.net)
+    assert.are.equal("tone", doc:evidence("USA")[1].direction)
+  end)
+end)
+
+describe("scoring: modifiers", function()
+  it("negates coop/conflict cues by -0.74", function()
+    local doc = analyze("India did not condemn Russia.")
+    local d = dyad(doc, "IND", "RUS")
+    near(-0.74, d.conflict)
+    assert.is_true(d.net > 0)
+    local ev = doc:evidence("IND", "RUS")[1]
+    assert.is_true(ev.negated)
+    assert.are.equal("condemn*", ev.cue)
+  end)
+
+  it("does not negate beyond three words", function()
+    local doc = analyze("India did not , as everyone expected in the end , condemn Russia.")
+    near(1, dyad(doc, "IND", "RUS").conflict)
+  end)
+
+  it("zeroes a negated dependency and records it", function()
+    local doc = analyze("Moscow does not rely on Beijing.")
+    local d = dyad(doc, "RUS", "CHN")
+    near(0, d.dependency)
+    assert.is_true(doc:evidence("RUS", "CHN")[1].negated)
+    assert.is_nil(doc:asymmetry("RUS", "CHN"))
+  end)
+
+  it("multiplies by the intensifier's factor", function()
+    local doc = analyze("Washington strongly condemned Moscow.")
+    near(1.3, dyad(doc, "USA", "RUS").conflict)
+    local cues = doc:cues()
+    local found
+    for _, c in ipairs(cues) do if c.term == "condemn*" then found = c end end
+    assert.is_true(found.intensified)
+    near(1.3, found.score)
+  end)
+
+  it("halves a hedged sentence and counts it", function()
+    local doc = analyze("Washington may sanction Moscow.")
+    local d = dyad(doc, "USA", "RUS")
+    near(0.5, d.conflict)
+    assert.are.equal(1, d.hedged)
+    assert.is_true(doc:sentences()[1].hedged)
+  end)
+
+  it("lets a certainty cue cancel a hedge", function()
+    local doc = analyze("Reportedly, Washington clearly sanctioned Moscow.")
+    local d = dyad(doc, "USA", "RUS")
+    near(1, d.conflict)
+    assert.are.equal(0, d.hedged)
+  end)
+
+  it("weighs the clause before a contrast by 0.5 and after it by 1.5", function()
+    local doc = analyze("Moscow praised Beijing, but Washington sanctioned Moscow.")
+    near(0.5, dyad(doc, "RUS", "CHN").coop)
+    near(1.5, dyad(doc, "USA", "RUS").conflict)
+    doc = analyze("Although Moscow praised Beijing, Washington sanctioned Moscow.")
+    near(0.5, dyad(doc, "RUS", "CHN").coop)
+    near(1.5, dyad(doc, "USA", "RUS").conflict)
+  end)
+
+  it("takes the model's factors from the analyzer's scoring option", function()
+    local doc = analyze("India did not condemn Russia.", nil, { negation = -0.5 })
+    near(-0.5, dyad(doc, "IND", "RUS").conflict)
+    assert.has_error(function() dyadic.analyzer{ lexicon = lex, scoring = { nope = 1 } }:analyze("x") end)
+  end)
+end)
+
+describe("scoring: mentions, sectors, figures", function()
+  it("adds sector mentions to every dyad of the sentence and to the document", function()
+    local doc = analyze("Moscow relies on Beijing for gas, pipelines and banks. Washington sanctioned banks.")
+    local d = dyad(doc, "RUS", "CHN")
+    near(2, d.sectors.energy)
+    near(0.5, d.sectors.finance)
+    local s = doc:sectors()
+    near(2, s.energy)
+    near(1, s.finance)
+  end)
+
+  it("lets a discard block a shorter match inside it", function()
+    local doc = analyze("Officials in New Mexico met Russian diplomats. Mexico praised Russia.")
+    local codes = {}
+    for _, m in ipairs(doc:mentions()) do codes[#codes + 1] = m.code end
+    assert.are.same({ "RUS", "MEX", "RUS" }, codes)
+  end)
+
+  it("resolves date-bounded actors with the document date", function()
+    local text = "Medvedev praised Beijing."
+    local m1 = analyze(text, { date = "2010-03-01" }):mentions()[1]
+    local m2 = analyze(text, { date = "2015-03-01" }):mentions()[1]
+    assert.are.equal("HOS", m1.role)
+    assert.are.equal("HOG", m2.role)
+    assert.are.equal("RUSHOS", m1.full_code)
+    assert.are.equal(m1.code, m2.code)
+  end)
+
+  it("reports mentions with 1-based inclusive offsets into the caller's text", function()
+    local text = "Yesterday Washington sanctioned Moscow."
+    local doc = analyze(text)
+    local m = doc:mentions()
+    assert.are.equal("Washington", text:sub(m[1].s, m[1].e))
+    assert.are.equal("Washington", text:sub(m[1][1], m[1][2]))
+    assert.are.equal("USA", m[1].code)
+    assert.are.equal("capital", m[1].type)
+    assert.are.equal(1, m[1].sentence)
+    assert.are.equal("Moscow", text:sub(m[2].s, m[2].e))
+  end)
+
+  it("keeps evidence: the sentence span, the cue and the actor mentions", function()
+    local text = "Nothing happened. Then Washington sanctioned Moscow again."
+    local doc = analyze(text)
+    local ev = doc:evidence("USA", "RUS")
+    assert.are.equal(1, #ev)
+    assert.are.equal(2, ev[1].sentence)
+    assert.are.equal("Then Washington sanctioned Moscow again.", text:sub(ev[1].s, ev[1].e))
+    assert.are.equal(text:sub(ev[1].s, ev[1].e), ev[1].text)
+    assert.are.equal("sanctioned", text:sub(ev[1].cue_s, ev[1].cue_e))
+    assert.are.equal("Washington", text:sub(ev[1].source_s, ev[1].source_e))
+    assert.are.equal("Moscow", text:sub(ev[1].target_s, ev[1].target_e))
+    assert.are.same({}, doc:evidence("RUS", "USA"))
+    assert.are.equal(1, #doc:evidence("RUS", "USA", { undirected = true }))
+  end)
+
+  it("computes net as sum(g|w|) / (sum|w| + 1) with cue Goldstein values", function()
+    local doc = analyze("Washington sanctioned Moscow. Washington condemned Moscow.")
+    local d = dyad(doc, "USA", "RUS")
+    -- sanction: g = -2 (k_conflict derived from condemn*), condemn: g = -2 (entry), |w| = 1 each
+    near((-2 - 2) / (2 + 1), d.net)
+    assert.are.equal(2, d.n)
+    doc = analyze("Washington sanctioned Moscow.", nil, { goldstein_k = 4 })
+    near(-4 / 2, dyad(doc, "USA", "RUS").net)
+    doc = analyze("Moscow praised Beijing.")  -- no coop cue carries a Goldstein value: k_coop = 1
+    near(1 / 2, dyad(doc, "RUS", "CHN").net)
+    doc = analyze("Moscow praised Beijing.", nil, { k_coop = 3 })
+    near(3 / 2, dyad(doc, "RUS", "CHN").net)
+  end)
+
+  it("computes asymmetry from both directions' dependency", function()
+    local doc = analyze("Moscow relies on Beijing. Moscow relies on Beijing. Beijing relies on Moscow.")
+    near((2 - 1) / (2 + 1), doc:asymmetry("RUS", "CHN"))
+    assert.is_nil(doc:asymmetry("RUS", "USA"))
+  end)
+
+  it("ranks actors by salience with a bonus for the title and the first sentence", function()
+    local doc = analyze("India praised Mexico. Russia spoke. Russia spoke again.", { title = "India" })
+    local a = doc:actors()
+    assert.are.equal("IND", a[1].code)
+    near(1 + 1 + 2, a[1].salience)
+    assert.are.equal(1, a[1].count)
+    assert.are.equal(1, a[1].first)
+    local by = {}
+    for _, r in ipairs(a) do by[r.code] = r end
+    near(2, by.RUS.salience)
+    near(2, by.MEX.salience)
+  end)
+end)
+
+describe("document object", function()
+  it("exposes meta fields, text and a meaningful tostring", function()
+    local text = "Washington sanctioned Moscow. Beijing praised Moscow."
+    local doc = analyze(text, { id = "t-1", date = "2026-11-28", title = "A title" })
+    assert.are.equal("t-1", doc.id)
+    assert.are.equal("2026-11-28", doc.date)
+    assert.are.equal("A title", doc.title)
+    assert.are.equal(text, doc:text())
+    assert.are.equal("dyadic.document t-1: 2 sentences, 3 actors, 4 dyads", tostring(doc))
+    assert.are.same({ { 1, 29, s = 1, e = 29 }, { 31, 53, s = 31, e = 53 } }, doc:sentences())
+  end)
+
+  it("closes idempotently and refuses use afterwards", function()
+    local doc = analyze("Washington sanctioned Moscow.")
+    doc:close()
+    doc:close()
+    assert.are.equal("dyadic.document (closed)", tostring(doc))
+    assert.has_error(function() doc:dyads() end)
+  end)
+
+  it("raises naming the argument on a malformed date or a bad option", function()
+    local core = require "dyadic.core"
+    assert.has_error(function() core.analyze(lex, "x", "2026-13-01") end,
+      "bad argument #3 to 'analyze' (malformed date '2026-13-01')")
+    assert.has_error(function() analyze("x", { id = "x", date = "2026-13-01" }) end,
+      "document 'x': malformed date '2026-13-01'")
+    assert.has_error(function() analyze("x", { id = "x", colour = "red" }) end)
+    assert.has_error(function() analyze("x"):dyads{ directed = true } end)
+  end)
+
+  it("analyses undated documents and empty texts", function()
+    local doc = analyze("")
+    assert.are.equal(0, #doc:sentences())
+    assert.are.same({}, doc:dyads())
+    assert.is_nil(doc.date)
+  end)
+
+  it("takes rule contributions, tags and discards", function()
+    local text = "Moscow relies on Beijing. Washington sanctioned Moscow. India spoke."
+    local doc = analyze(text)
+    assert.are.same({ 1, 2 }, doc:_sentences_with{ "RUS" })
+    assert.are.same({ 1 }, doc:_sentences_with{ "RUS", "CHN" })
+    assert.are.same({}, doc:_sentences_with{ "XYZ" })
+    doc:_emit{ sentence = 3, source = "IND", target = "CHN", coop = 2, sector = "trade", note = "n", rule = "r1" }
+    local d = dyad(doc, "IND", "CHN")
+    near(2, d.coop)
+    assert.are.equal(1, d.n)
+    near(1, d.sectors.trade)
+    local ev = doc:evidence("IND", "CHN")[1]
+    assert.are.equal("r1", ev.rule)
+    assert.are.equal("n", ev.note)
+    assert.are.equal("rule", ev.direction)
+    doc:_tag(2, "sanctions")
+    assert.are.same({ "sanctions" }, doc:sentences()[2].tags)
+    doc:_discard(2)
+    assert.is_nil(dyad(doc, "USA", "RUS"))
+    assert.are.same({}, doc:evidence("USA", "RUS"))
+    assert.has_error(function() doc:_emit{ sentence = 9, source = "IND", target = "CHN" } end)
+    assert.has_error(function() doc:_emit{ sentence = 1, source = "IND", target = "IND" } end)
+    assert.has_error(function() doc:_emit{ sentence = 1, source = "IND", colour = 1 } end)
+  end)
+
+  it("prints the analyzer", function()
+    local an = dyadic.analyzer{ lexicon = lex }
+    assert.matches("^dyadic%.analyzer: %d+ lexicon entries, 0 rules", tostring(an))
+  end)
+end)
+
+describe("the example op-ed with the default lexicon", function()
+  local ok_default, default = pcall(function() return dyadic.default_lexicon() end)
+  local text = helpers.read(helpers.fixture("../../examples/oped-india-russia-oil.txt"))
+
+  it("finds what an expert reader concludes", function()
+    if not ok_default or not default then
+      pending("default lexicon unavailable: " .. tostring(default))
+      return
+    end
+    local an = dyadic.analyzer{ lexicon = default }
+    local doc = an:analyze(text, { id = "oped-india-russia", date = "2026-11-20",
+                                   title = "Discounted Barrels, Expensive Friendship" })
+    local actors = doc:actors()
+    local top = {}
+    for i = 1, 3 do top[actors[i].code] = true end
+    -- India and Russia are the protagonists, the United States the third party
+    assert.is_true(top.IND and top.RUS and top.USA, "top actors")
+    assert.are.equal("IND", actors[1].code)
+    -- the central pair is India-Russia, cooperative, with energy its main sector
+    local u = doc:dyads{ undirected = true }
+    local first = u[1]
+    assert.are.same({ "IND", "RUS" }, { first.source, first.target })
+    assert.is_true(first.net > 0, "IND-RUS net > 0")
+    local best, bw = nil, 0
+    for k, w in pairs(first.sectors) do if w > bw then best, bw = k, w end end
+    assert.are.equal("energy", best)
+    -- Russia depends on India more than the reverse
+    assert.is_true(doc:asymmetry("RUS", "IND") > 0, "RUS depends on IND")
+    -- the United States' pressure on India is conflictual
+    local usa_ind = dyad(doc, "USA", "IND")
+    assert.is_true(usa_ind.conflict > 0)
+    assert.is_true(usa_ind.conflict > usa_ind.coop)
+    -- Washington and Moscow: conflict
+    assert.is_true(dyad(doc, "RUS", "USA", true).net < 0)
+  end)
+end)

@@ -1,0 +1,306 @@
+-- The `dyadic` command line, run as a subprocess of the interpreter running the suite.
+local helpers = require "spec.helpers"
+
+local function interpreter()
+  local rt = os.getenv("DYADIC_RUNTIME")
+  if rt and rt ~= "" then return rt end
+  if rawget(_G, "jit") then return "luajit" end
+  return "lua" .. _VERSION:match("%d+%.%d+")
+end
+
+local function q(s) return "'" .. (tostring(s):gsub("'", "'\\''")) .. "'" end
+
+-- Run bin/dyadic with the arguments; returns stdout, stderr, exit status.
+local function dyadic(args, stdin)
+  local out, err, st = os.tmpname(), os.tmpname(), os.tmpname()
+  local cmd = q(interpreter()) .. " bin/dyadic"
+  for _, a in ipairs(args) do cmd = cmd .. " " .. q(a) end
+  local inp
+  if stdin then
+    inp = helpers.write_temp(stdin)
+    cmd = cmd .. " < " .. q(inp)
+  end
+  os.execute("sh -c " .. q(cmd .. " > " .. q(out) .. " 2> " .. q(err) .. "; echo $? > " .. q(st)))
+  local o, e, s = helpers.read(out), helpers.read(err), tonumber(helpers.read(st):match("%d+"))
+  os.remove(out); os.remove(err); os.remove(st)
+  if inp then os.remove(inp) end
+  return o, e, s
+end
+
+local fx = function(name) return helpers.fixture("cli/" .. name) end
+
+local function exists(path)
+  local f = io.open(path, "rb")
+  if f then f:close() return true end
+  return false
+end
+
+describe("dyadic command line", function()
+  describe("help and usage", function()
+    it("prints help on --help and exits 0", function()
+      local out, err, status = dyadic { "--help" }
+      assert.are.equal(0, status)
+      assert.are.equal("", err)
+      assert.truthy(out:find("^Usage: dyadic COMMAND"))
+      for _, cmd in ipairs { "analyze", "corpus", "lexicon check" } do
+        assert.truthy(out:find(cmd, 1, true), cmd)
+      end
+    end)
+
+    it("prints each command's help", function()
+      for _, cmd in ipairs { "analyze", "corpus", "lexicon" } do
+        local out, _, status = dyadic { cmd, "--help" }
+        assert.are.equal(0, status)
+        assert.truthy(out:find("^Usage: dyadic " .. cmd), out)
+      end
+      local out = dyadic { "corpus", "--help" }
+      assert.truthy(out:find("--keep-going", 1, true))
+      assert.truthy(out:find("-j, --jobs N", 1, true))
+    end)
+
+    it("prints the version", function()
+      local out, _, status = dyadic { "--version" }
+      assert.are.equal(0, status)
+      assert.are.equal("dyadic " .. require("dyadic").version .. "\n", out)
+    end)
+
+    it("exits 2 on usage errors, naming the problem", function()
+      local cases = {
+        { { "frobnicate" }, "unknown command 'frobnicate'" },
+        { {}, "missing command" },
+        { { "corpus", "--bogus", fx("good.jsonl") }, "unknown option '--bogus'" },
+        { { "corpus", "-j" }, "option '-j' requires an argument" },
+        { { "corpus", "-j", "zero", fx("good.jsonl") }, "-j needs a positive whole number" },
+        { { "corpus", "--by", "decade", fx("good.jsonl") }, "unknown period 'decade'" },
+        { { "analyze", "--format", "pdf", fx("dir/sub/b.txt") }, "unknown format 'pdf'" },
+        { { "analyze", "--date", "2026-02-30", fx("dir/sub/b.txt") }, "malformed date '2026-02-30'" },
+        { { "analyze", "--keep-going", fx("dir/sub/b.txt") }, "'--keep-going' does not apply to 'analyze'" },
+        { { "analyze" }, "analyze takes one FILE" },
+        { { "corpus" }, "corpus needs at least one" },
+        { { "lexicon", "frob" }, "unknown lexicon command" },
+      }
+      for _, c in ipairs(cases) do
+        local out, err, status = dyadic(c[1])
+        assert.are.equal(2, status, table.concat(c[1], " ") .. ": " .. err)
+        assert.are.equal("", out)
+        assert.truthy(err:find(c[2], 1, true), err)
+        assert.truthy(err:find("Try 'dyadic --help'", 1, true))
+      end
+    end)
+  end)
+
+  describe("analyze", function()
+    it("prints a Markdown report of a file", function()
+      local out, err, status = dyadic { "analyze", "--date", "2026-04-20", fx("dir/sub/b.txt") }
+      assert.are.equal(0, status, err)
+      assert.are.equal("", err)
+      assert.truthy(#out > 0)
+      assert.are.equal(require("dyadic.report").markdown(
+        require("dyadic").analyzer { lexicon = require("dyadic").default_lexicon() }
+          :analyze(helpers.read(fx("dir/sub/b.txt")), { id = "b.txt", date = "2026-04-20" })), out)
+    end)
+
+    it("reads standard input with -", function()
+      local text = "Russia and China signed a gas agreement. Japan criticized the deal."
+      local out, err, status = dyadic({ "analyze", "-", "--format", "csv", "--date", "2026-01-02" }, text)
+      assert.are.equal(0, status, err)
+      local doc = require("dyadic").analyzer { lexicon = require("dyadic").default_lexicon() }
+        :analyze(text, { id = "stdin", date = "2026-01-02" })
+      assert.are.equal(require("dyadic.report").csv(doc, "dyads"), out)
+      assert.truthy(out:find("RUS", 1, true))
+    end)
+
+    it("writes every format", function()
+      for _, fmt in ipairs { "md", "html", "csv", "jsonl", "gexf", "graphml", "dot" } do
+        local out, err, status = dyadic { "analyze", "-f", fmt, fx("dir/sub/b.txt") }
+        assert.are.equal(0, status, fmt .. ": " .. err)
+        assert.truthy(#out > 0, fmt)
+      end
+    end)
+
+    it("fails with exit 1 on a missing file or invalid UTF-8", function()
+      local _, err, status = dyadic { "analyze", fx("no-such-file.txt") }
+      assert.are.equal(1, status)
+      assert.truthy(err:find("no-such-file.txt", 1, true))
+      local bad = helpers.write_temp("Russia \255 China", ".txt")
+      _, err, status = dyadic { "analyze", bad }
+      os.remove(bad)
+      assert.are.equal(1, status)
+      assert.truthy(err:find("invalid UTF-8 at byte 8", 1, true), err)
+    end)
+  end)
+
+  describe("corpus", function()
+    it("analyzes a clean corpus, prints the summary line and exits 0", function()
+      local out, err, status = dyadic { "corpus", "-j", "1", fx("good.jsonl") }
+      assert.are.equal(0, status, err)
+      assert.truthy(err:find("^dyadic: 4 documents analyzed, 0 skipped in [%d%.]+ s\n$"), err)
+      -- default: the series table as CSV
+      assert.truthy(out:find("^[^\r\n]*period"), out:sub(1, 200))
+    end)
+
+    it("accounts for every bad record with file:line and a reason", function()
+      local _, err, status = dyadic { "corpus", "-j", "1", fx("mixed.jsonl") }
+      assert.are.equal(1, status)
+      local f = fx("mixed.jsonl")
+      local expect = {
+        f .. ":2: malformed JSON: ",
+        f .. ":3: missing text",
+        f .. ":4: empty text",
+        f .. ":5: malformed date '2026-13-45'",
+        f .. ":6: text not a string",
+        f .. ":7: record is not a JSON object",
+        f .. ":9: invalid UTF-8 in text at byte 17",
+      }
+      local pos = 1
+      for _, e in ipairs(expect) do
+        local s, en = err:find(e, pos, true)
+        assert.truthy(s, "missing in order: " .. e .. "\n" .. err)
+        pos = en + 1
+      end
+      assert.truthy(err:find("character %d+"), "cjson's byte offset: " .. err)
+      assert.truthy(err:find("dyadic: 2 documents analyzed, 7 skipped (1 empty text, 1 invalid UTF-8, " ..
+        "1 malformed JSON, 1 malformed date, 1 missing text, 1 not an object, 1 text not a string) in ",
+        1, true), err)
+    end)
+
+    it("exits 0 with --keep-going, and --quiet keeps only the summary", function()
+      local out, err, status = dyadic { "corpus", "-j", "1", "--keep-going", "--quiet", fx("mixed.jsonl") }
+      assert.are.equal(0, status)
+      assert.truthy(#out > 0)
+      assert.truthy(err:find("^dyadic: 2 documents analyzed, 7 skipped %("), err)
+      assert.are.equal(1, select(2, err:gsub("\n", "\n")))
+    end)
+
+    it("reads directories: every .jsonl and .txt under them", function()
+      local _, err, status = dyadic { "corpus", "-j", "1", "--date", "2026-04-20", fx("dir") }
+      assert.are.equal(0, status, err)
+      assert.truthy(err:find("^dyadic: 3 documents analyzed, 0 skipped"), err)
+    end)
+
+    it("reports an unreadable input as a skipped record", function()
+      local _, err, status = dyadic { "corpus", "-j", "1", fx("good.jsonl"), fx("missing.jsonl") }
+      assert.are.equal(1, status)
+      assert.truthy(err:find(fx("missing.jsonl") .. ": unreadable file", 1, true), err)
+      assert.truthy(err:find("4 documents analyzed, 1 skipped (1 unreadable file)", 1, true), err)
+    end)
+
+    it("gives byte-identical output with -j 2 and -j 1", function()
+      local inputs = { fx("good.jsonl"), fx("mixed.jsonl"), fx("dir") }
+      for _, fmt in ipairs { "csv", "jsonl", "md" } do
+        local args1 = { "corpus", "--keep-going", "--date", "2026-04-20", "-f", fmt, "-j", "1" }
+        local args2 = { "corpus", "--keep-going", "--date", "2026-04-20", "-f", fmt, "-j", "2" }
+        for _, i in ipairs(inputs) do args1[#args1 + 1] = i; args2[#args2 + 1] = i end
+        local out1, err1, st1 = dyadic(args1)
+        local out2, err2, st2 = dyadic(args2)
+        assert.are.equal(0, st1, err1)
+        assert.are.equal(0, st2, err2)
+        assert.truthy(#out1 > 0)
+        assert.are.equal(out1, out2)
+        -- same skips, listed in the same order
+        assert.are.equal(err1:gsub(" in [%d%.]+ s\n$", ""), (err2:gsub(" in [%d%.]+ s\n$", "")))
+      end
+    end)
+
+    it("matches the aggregate built through the API", function()
+      local dyadic_mod = require "dyadic"
+      local an = dyadic_mod.analyzer { lexicon = dyadic_mod.default_lexicon() }
+      local agg = dyadic_mod.aggregate { by = "year" }
+      for line in io.lines(fx("good.jsonl")) do
+        if line:find("%S") then
+          local rec = require("cjson").decode(line)
+          agg:add(an:analyze(rec.text, { id = rec.id, date = rec.date, title = rec.title }))
+        end
+      end
+      local out, err, status = dyadic { "corpus", "-j", "2", "--by", "year", "-f", "csv", "--table", "dyads",
+                                        fx("good.jsonl") }
+      assert.are.equal(0, status, err)
+      assert.are.equal(require("dyadic.report").csv(agg, "dyads"), out)
+    end)
+
+    it("writes -o atomically and leaves no temporary file", function()
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert.truthy(os.execute("mkdir " .. q(dir)))
+      local target = dir .. "/report.csv"
+      local out, err, status = dyadic { "corpus", "-j", "2", "-o", target, fx("good.jsonl") }
+      assert.are.equal(0, status, err)
+      assert.are.equal("", out)
+      local stdout_version = dyadic { "corpus", "-j", "1", fx("good.jsonl") }
+      assert.are.equal(stdout_version, helpers.read(target))
+      local listing = io.popen("ls -A " .. q(dir)):read("*a")
+      assert.are.equal("report.csv\n", listing)
+      -- an output that cannot be written: exit 1, the old file untouched
+      local _, err2, st2 = dyadic { "corpus", "-j", "1", "-o", dir .. "/no/such/dir/r.csv", fx("good.jsonl") }
+      assert.are.equal(1, st2)
+      assert.truthy(err2:find("no/such/dir", 1, true))
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("stops on a bad --rules file before starting workers", function()
+      local _, err, status = dyadic { "corpus", "-j", "2", "--rules", fx("no-such-rules.lua"), fx("good.jsonl") }
+      assert.are.equal(1, status)
+      assert.truthy(err:find("no-such-rules.lua", 1, true), err)
+      assert.falsy(err:find("documents analyzed", 1, true))
+    end)
+
+    it("fails loudly when a worker fails, writing nothing", function()
+      -- worker-bomb.lua loads in the parent and raises in every worker process
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert.truthy(os.execute("mkdir " .. q(dir)))
+      local target = dir .. "/out.csv"
+      local out, err, status = dyadic { "corpus", "-j", "2", "-o", target, "--rules",
+                                        helpers.fixture("rules/worker-bomb.lua"), fx("good.jsonl") }
+      assert.are.equal(1, status)
+      assert.are.equal("", out)
+      assert.truthy(err:find("worker 0/2 failed", 1, true), err)
+      assert.truthy(err:find("refuses to load in a worker", 1, true), err)
+      assert.falsy(exists(target))
+      os.execute("rm -rf " .. q(dir))
+    end)
+  end)
+
+  describe("lexicon check", function()
+    it("reports every malformed line as file:line: message and exits 1", function()
+      local path = fx("bad-lexicon.txt")
+      local expected = require("dyadic.lexicon").check(path)
+      assert.truthy(#expected >= 2)
+      local out, err, status = dyadic { "lexicon", "check", path }
+      assert.are.equal(1, status, err)
+      local lines = {}
+      for l in out:gmatch("[^\n]+") do lines[#lines + 1] = l end
+      assert.are.equal(#expected, #lines)
+      for i, p in ipairs(expected) do
+        assert.are.equal(string.format("%s:%d: %s", path, p.line, p.message), lines[i])
+      end
+    end)
+
+    it("exits 0 on a well-formed file", function()
+      local out, err, status = dyadic { "lexicon", "check", fx("good-lexicon.txt") }
+      assert.are.equal(0, status, err)
+      assert.are.equal("", out)
+    end)
+  end)
+
+  describe("--lexicon and --rules", function()
+    it("replaces the default lexicon, and 'default' adds it back", function()
+      local text = "Russia and China signed a gas agreement."
+      local out1 = dyadic({ "analyze", "-", "-f", "csv", "--lexicon", fx("good-lexicon.txt") }, text)
+      local out2 = dyadic({ "analyze", "-", "-f", "csv" }, text)
+      local out3 = dyadic({ "analyze", "-", "-f", "csv", "--lexicon", "default", "--lexicon",
+                            fx("good-lexicon.txt") }, text)
+      assert.are_not.equal(out1, out2)
+      assert.truthy(out3:find("RUS", 1, true))
+    end)
+
+    it("runs rules files and prints rule warnings on stderr", function()
+      local text = "Russia and China signed a gas agreement."
+      local out, err, status = dyadic({ "analyze", "-", "-f", "jsonl", "--table", "evidence",
+                                        "--rules", fx("../rules/failing.lua") }, text)
+      assert.are.equal(0, status, err)
+      assert.truthy(#out > 0)
+      assert.truthy(err:find("warning: rule 'always-fails' failed on document 'stdin', sentence 1", 1, true), err)
+    end)
+  end)
+end)

@@ -1,0 +1,29 @@
+#!/bin/sh
+# valgrind.sh - `make valgrind`: the busted suite under lua5.4 and valgrind's memcheck, against
+# build/lua5.4/dyadic/core.so. Exits non-zero on any memory error or definite leak.
+#
+#   VALGRIND_DIR   directory holding dyadic/core.so (default build/lua5.4)
+#   arguments      spec files to run instead of the whole suite
+# Interpreter noise, if any shows up, is suppressed in tools/valgrind.supp (never a frame
+# of dyadic's core.so). The full log is kept in $VALGRIND_DIR/valgrind.log.
+cd "$(dirname "$0")/.." || exit 1
+dir=${VALGRIND_DIR:-build/lua5.4}
+so="$dir/dyadic/core.so"
+[ -f "$so" ] || { echo "valgrind: $so is missing (run: make all)" >&2; exit 1; }
+command -v valgrind >/dev/null 2>&1 || { echo "valgrind: not installed (make deps-bench)" >&2; exit 1; }
+log="$dir/valgrind.log"
+
+LUA_CPATH="$dir/?.so;;" LUA_CPATH_5_4="$dir/?.so;;" DYADIC_RUNTIME=lua5.4 DYADIC_VALGRIND=1 \
+valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+         --show-leak-kinds=definite --track-origins=yes --num-callers=30 \
+         --suppressions=tools/valgrind.supp --log-file="$log" \
+    lua5.4 /usr/bin/busted --output=utfTerminal "$@"
+rc=$?
+if [ -s "$log" ]; then
+    cat "$log" >&2
+fi
+if [ $rc -ne 0 ]; then
+    echo "valgrind: failed (exit $rc), log in $log" >&2
+    exit $rc
+fi
+echo "valgrind: no memory errors, no definite leaks"
