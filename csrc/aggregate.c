@@ -223,6 +223,55 @@ static uint32_t *string_ranks(const dy_agg *a)
     return ids;
 }
 
+/* A sort record: the entry's key ranks and its index (20 bytes instead of a 72-byte entry). */
+typedef struct { uint32_t r[DY_AGG_MAXKEY]; uint32_t i; } sort_rec;
+
+static int rec_less_eq(const sort_rec *x, const sort_rec *y)
+{
+    int k;
+    for (k = 0; k < DY_AGG_MAXKEY; k++) {
+        if (x->r[k] != y->r[k]) return x->r[k] < y->r[k];
+    }
+    return 1;
+}
+
+/* Bottom-up merge sort of ranks, then one pass moving the entries into order. Returns -1
+ * when out of memory (the table is then left as it was). */
+static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank, int nkeys)
+{
+    size_t n = t->n, i, width;
+    sort_rec *src, *dst, *tmp;
+    dy_agg_entry *e;
+    int k;
+    if (n > SIZE_MAX / (2 * sizeof *src) || n > SIZE_MAX / sizeof *e) return -1;
+    src = malloc(2 * n * sizeof *src);
+    if (src == NULL) return -1;
+    e = malloc(n * sizeof *e);
+    if (e == NULL) { free(src); return -1; }
+    dst = src + n;
+    for (i = 0; i < n; i++) {
+        for (k = 0; k < DY_AGG_MAXKEY; k++) src[i].r[k] = k < nkeys ? rank[t->e[i].key[k]] : 0;
+        src[i].i = (uint32_t)i;
+    }
+    for (width = 1; width < n; width *= 2) {
+        size_t lo;
+        for (lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t p = lo, q = mid, o = lo;
+            while (p < mid && q < hi) dst[o++] = rec_less_eq(&src[p], &src[q]) ? src[p++] : src[q++];
+            while (p < mid) dst[o++] = src[p++];
+            while (q < hi) dst[o++] = src[q++];
+        }
+        tmp = src; src = dst; dst = tmp;
+    }
+    for (i = 0; i < n; i++) e[i] = t->e[src[i].i];
+    free(src < dst ? src : dst);
+    free(t->e);
+    t->e = e;
+    t->cap = n;
+    return 0;
+}
+
 void dy_agg_sort(dy_agg *a)
 {
     int i;
@@ -232,10 +281,13 @@ void dy_agg_sort(dy_agg *a)
         entry_order o;
         if (t->sorted) continue;
         if (rank == NULL) rank = string_ranks(a);
-        o.a = a;
-        o.nkeys = dy_agg_nkeys[i];
-        o.rank = rank;
-        dy_agg_heapsort(t->e, t->n, sizeof *t->e, cmp_entries, &o);
+        if (rank == NULL || sort_by_ranks(t, rank, dy_agg_nkeys[i]) != 0) {
+            /* Out of memory: sort in place, slower but without allocating. */
+            o.a = a;
+            o.nkeys = dy_agg_nkeys[i];
+            o.rank = rank;
+            dy_agg_heapsort(t->e, t->n, sizeof *t->e, cmp_entries, &o);
+        }
         reslot(t);
         t->sorted = 1;
     }
