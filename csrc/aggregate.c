@@ -13,11 +13,13 @@ const unsigned char dy_agg_nvals[DY_T_COUNT] = { 1, 1, DY_D_COUNT, 1, DY_A_COUNT
 
 /* ---------------------------------------------------------------- tables */
 
-static uint32_t hash_key(const uint32_t key[DY_AGG_MAXKEY])
+#define NONE ((size_t)-1)
+
+static uint32_t hash_key(const uint32_t *key, int nkeys)
 {
     uint32_t h = 2166136261u;
     int i;
-    for (i = 0; i < DY_AGG_MAXKEY; i++) {
+    for (i = 0; i < nkeys; i++) {
         h ^= key[i];
         h *= 16777619u;
         h ^= h >> 15;
@@ -27,18 +29,20 @@ static uint32_t hash_key(const uint32_t key[DY_AGG_MAXKEY])
     return h;
 }
 
-static int same_key(const uint32_t *x, const uint32_t *y)
+static int same_key(const uint32_t *x, const uint32_t *y, int nkeys)
 {
-    return x[0] == y[0] && x[1] == y[1] && x[2] == y[2] && x[3] == y[3];
+    int i;
+    for (i = 0; i < nkeys; i++) if (x[i] != y[i]) return 0;
+    return 1;
 }
 
 /* Slot holding key, or the empty slot where it would go. */
-static size_t find_slot(const dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY])
+static size_t find_slot(const dy_agg_table *t, const uint32_t *key)
 {
-    size_t mask = t->nslots - 1, i = hash_key(key) & mask;
+    size_t mask = t->nslots - 1, i = hash_key(key, t->nkeys) & mask;
     for (;;) {
         uint32_t s = t->slots[i];
-        if (s == 0 || same_key(t->e[s - 1].key, key)) return i;
+        if (s == 0 || same_key(DY_AGG_KEYS(t, s - 1), key, t->nkeys)) return i;
         i = (i + 1) & mask;
     }
 }
@@ -46,25 +50,32 @@ static size_t find_slot(const dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY]
 static void reslot(dy_agg_table *t)
 {
     size_t i;
+    if (t->nslots == 0) return;
     memset(t->slots, 0, t->nslots * sizeof *t->slots);
-    for (i = 0; i < t->n; i++) t->slots[find_slot(t, t->e[i].key)] = (uint32_t)(i + 1);
+    for (i = 0; i < t->n; i++) t->slots[find_slot(t, DY_AGG_KEYS(t, i))] = (uint32_t)(i + 1);
 }
 
-static dy_agg_entry *tab_find(const dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY])
+static size_t tab_index(const dy_agg_table *t, const uint32_t *key)
 {
     uint32_t s;
-    if (t->nslots == 0) return NULL;
+    if (t->nslots == 0) return NONE;
     s = t->slots[find_slot(t, key)];
-    return s ? &t->e[s - 1] : NULL;
+    return s ? (size_t)s - 1 : NONE;
 }
 
-/* The entry for key, created with zero values when new (*created set). NULL when out of memory. */
-static dy_agg_entry *tab_get(dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY], int *created)
+static int64_t *tab_find(const dy_agg_table *t, const uint32_t *key)
 {
-    size_t i;
-    dy_agg_entry *e = tab_find(t, key);
+    size_t i = tab_index(t, key);
+    return i == NONE ? NULL : DY_AGG_VALS(t, i);
+}
+
+/* The values of the entry for key, created as zeros when new (*created set). NULL when out of memory. */
+static int64_t *tab_get(dy_agg_table *t, const uint32_t *key, int *created)
+{
+    size_t i, nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
+    int64_t *v = tab_find(t, key);
     if (created) *created = 0;
-    if (e != NULL) return e;
+    if (v != NULL) return v;
     if (t->n >= UINT32_MAX - 1) return NULL;
     if ((t->n + 1) * 2 > t->nslots) {
         size_t nslots = t->nslots ? t->nslots * 2 : 16;
@@ -77,23 +88,25 @@ static dy_agg_entry *tab_get(dy_agg_table *t, const uint32_t key[DY_AGG_MAXKEY],
         t->nslots = nslots;
         reslot(t);
     }
-    if (DY_GROW(t->e, t->cap, t->n, 1) != 0) return NULL;
+    if (DY_GROW(t->keys, t->capk, t->n * nk, nk) != 0) return NULL;
+    if (DY_GROW(t->vals, t->capv, t->n * nv, nv) != 0) return NULL;
     i = find_slot(t, key);
-    e = &t->e[t->n];
-    memset(e, 0, sizeof *e);
-    memcpy(e->key, key, sizeof e->key);
+    memcpy(DY_AGG_KEYS(t, t->n), key, nk * sizeof *key);
+    v = DY_AGG_VALS(t, t->n);
+    memset(v, 0, nv * sizeof *v);
     t->n++;
     t->slots[i] = (uint32_t)t->n;
     t->sorted = t->n <= 1;
     if (created) *created = 1;
-    return e;
+    return v;
 }
 
-static void tab_free(dy_agg_table *t)
+static void tab_init(dy_agg_table *t, int table)
 {
-    free(t->e);
-    free(t->slots);
     memset(t, 0, sizeof *t);
+    t->nkeys = dy_agg_nkeys[table];
+    t->nvals = dy_agg_nvals[table];
+    t->sorted = 1;
 }
 
 void dy_agg_init(dy_agg *a, dy_period_kind by)
@@ -102,14 +115,19 @@ void dy_agg_init(dy_agg *a, dy_period_kind by)
     memset(a, 0, sizeof *a);
     a->by = by;
     dy_strtab_init(&a->strings);
-    for (i = 0; i < DY_T_COUNT; i++) a->t[i].sorted = 1;
+    for (i = 0; i < DY_T_COUNT; i++) tab_init(&a->t[i], i);
 }
 
 void dy_agg_free(dy_agg *a)
 {
     int i;
     dy_strtab_free(&a->strings);
-    for (i = 0; i < DY_T_COUNT; i++) tab_free(&a->t[i]);
+    for (i = 0; i < DY_T_COUNT; i++) {
+        free(a->t[i].keys);
+        free(a->t[i].vals);
+        free(a->t[i].slots);
+        tab_init(&a->t[i], i);
+    }
     a->documents = a->skipped = 0;
 }
 
@@ -184,21 +202,6 @@ void dy_agg_heapsort(void *base, size_t n, size_t size,
     }
 }
 
-typedef struct { const dy_agg *a; int nkeys; const uint32_t *rank; } entry_order;
-
-static int cmp_entries(const void *x, const void *y, void *ctx)
-{
-    const entry_order *o = ctx;
-    const uint32_t *p = ((const dy_agg_entry *)x)->key, *q = ((const dy_agg_entry *)y)->key;
-    int i;
-    if (o->rank == NULL) return cmp_keys(o->a, p, q, o->nkeys);
-    for (i = 0; i < o->nkeys; i++) {
-        uint32_t rp = o->rank[p[i]], rq = o->rank[q[i]];
-        if (rp != rq) return rp < rq ? -1 : 1;
-    }
-    return 0;
-}
-
 static int cmp_ids(const void *x, const void *y, void *ctx)
 {
     return dy_agg_strcmp((const dy_agg *)ctx, *(const uint32_t *)x, *(const uint32_t *)y);
@@ -206,7 +209,7 @@ static int cmp_ids(const void *x, const void *y, void *ctx)
 
 /* rank[id] = position of string id in byte order, so that entries sort by integer
  * comparisons (string comparisons through the table are ~5x slower on big aggregates).
- * NULL when out of memory: the sort then compares strings. */
+ * NULL when out of memory. */
 static uint32_t *string_ranks(const dy_agg *a)
 {
     size_t n = dy_strtab_size(&a->strings), i;
@@ -223,7 +226,7 @@ static uint32_t *string_ranks(const dy_agg *a)
     return ids;
 }
 
-/* A sort record: the entry's key ranks and its index (20 bytes instead of a 72-byte entry). */
+/* A sort record: the entry's key ranks and its index (20 bytes, whatever the entry's size). */
 typedef struct { uint32_t r[DY_AGG_MAXKEY]; uint32_t i; } sort_rec;
 
 static int rec_less_eq(const sort_rec *x, const sort_rec *y)
@@ -235,22 +238,29 @@ static int rec_less_eq(const sort_rec *x, const sort_rec *y)
     return 1;
 }
 
-/* Bottom-up merge sort of ranks, then one pass moving the entries into order. Returns -1
- * when out of memory (the table is then left as it was). */
-static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank, int nkeys)
+/* Bottom-up merge sort of key ranks, then one pass moving keys and values into order.
+ * Returns -1 when out of memory (the table is then left as it was). */
+static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank)
 {
-    size_t n = t->n, i, width;
+    size_t n = t->n, i, width, nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
     sort_rec *src, *dst, *tmp;
-    dy_agg_entry *e;
+    uint32_t *keys;
+    int64_t *vals;
     int k;
-    if (n > SIZE_MAX / (2 * sizeof *src) || n > SIZE_MAX / sizeof *e) return -1;
+    if (n > SIZE_MAX / (2 * sizeof *src) || n > SIZE_MAX / (DY_AGG_MAXVAL * sizeof *vals)) return -1;
     src = malloc(2 * n * sizeof *src);
-    if (src == NULL) return -1;
-    e = malloc(n * sizeof *e);
-    if (e == NULL) { free(src); return -1; }
+    keys = malloc(n * nk * sizeof *keys);
+    vals = malloc(n * nv * sizeof *vals);
+    if (src == NULL || keys == NULL || vals == NULL) {
+        free(src);
+        free(keys);
+        free(vals);
+        return -1;
+    }
     dst = src + n;
     for (i = 0; i < n; i++) {
-        for (k = 0; k < DY_AGG_MAXKEY; k++) src[i].r[k] = k < nkeys ? rank[t->e[i].key[k]] : 0;
+        const uint32_t *key = DY_AGG_KEYS(t, i);
+        for (k = 0; k < DY_AGG_MAXKEY; k++) src[i].r[k] = k < t->nkeys ? rank[key[k]] : 0;
         src[i].i = (uint32_t)i;
     }
     for (width = 1; width < n; width *= 2) {
@@ -264,12 +274,54 @@ static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank, int nkeys)
         }
         tmp = src; src = dst; dst = tmp;
     }
-    for (i = 0; i < n; i++) e[i] = t->e[src[i].i];
+    for (i = 0; i < n; i++) {
+        memcpy(keys + i * nk, DY_AGG_KEYS(t, src[i].i), nk * sizeof *keys);
+        memcpy(vals + i * nv, DY_AGG_VALS(t, src[i].i), nv * sizeof *vals);
+    }
     free(src < dst ? src : dst);
-    free(t->e);
-    t->e = e;
-    t->cap = n;
+    free(t->keys);
+    free(t->vals);
+    t->keys = keys;
+    t->vals = vals;
+    t->capk = n * nk;
+    t->capv = n * nv;
     return 0;
+}
+
+/* In-place heap sort of a table by key strings: the fallback that allocates nothing. */
+static int table_less(const dy_agg *a, const dy_agg_table *t, size_t x, size_t y)
+{
+    return cmp_keys(a, DY_AGG_KEYS(t, x), DY_AGG_KEYS(t, y), t->nkeys) < 0;
+}
+
+static void table_swap(dy_agg_table *t, size_t x, size_t y)
+{
+    swap_bytes((unsigned char *)DY_AGG_KEYS(t, x), (unsigned char *)DY_AGG_KEYS(t, y),
+               (size_t)t->nkeys * sizeof *t->keys);
+    swap_bytes((unsigned char *)DY_AGG_VALS(t, x), (unsigned char *)DY_AGG_VALS(t, y),
+               (size_t)t->nvals * sizeof *t->vals);
+}
+
+static void table_heapsort(const dy_agg *a, dy_agg_table *t)
+{
+    size_t n = t->n, start = n / 2, end = n, root, child;
+    if (n < 2) return;
+    for (;;) {
+        if (start > 0) {
+            start--;
+        } else {
+            end--;
+            if (end == 0) return;
+            table_swap(t, 0, end);
+        }
+        root = start;
+        while ((child = 2 * root + 1) < end) {
+            if (child + 1 < end && table_less(a, t, child, child + 1)) child++;
+            if (!table_less(a, t, root, child)) break;
+            table_swap(t, root, child);
+            root = child;
+        }
+    }
 }
 
 void dy_agg_sort(dy_agg *a)
@@ -278,16 +330,9 @@ void dy_agg_sort(dy_agg *a)
     uint32_t *rank = NULL;
     for (i = 0; i < DY_T_COUNT; i++) {
         dy_agg_table *t = &a->t[i];
-        entry_order o;
         if (t->sorted) continue;
         if (rank == NULL) rank = string_ranks(a);
-        if (rank == NULL || sort_by_ranks(t, rank, dy_agg_nkeys[i]) != 0) {
-            /* Out of memory: sort in place, slower but without allocating. */
-            o.a = a;
-            o.nkeys = dy_agg_nkeys[i];
-            o.rank = rank;
-            dy_agg_heapsort(t->e, t->n, sizeof *t->e, cmp_entries, &o);
-        }
+        if (rank == NULL || sort_by_ranks(t, rank) != 0) table_heapsort(a, t);
         reslot(t);
         t->sorted = 1;
     }
@@ -300,13 +345,13 @@ size_t dy_agg_lower_bound(const dy_agg *a, int table, const uint32_t *key, int n
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_keys(a, t->e[mid].key, key, nkeys) < 0) lo = mid + 1;
+        if (cmp_keys(a, DY_AGG_KEYS(t, mid), key, nkeys) < 0) lo = mid + 1;
         else hi = mid;
     }
     return lo;
 }
 
-const dy_agg_entry *dy_agg_lookup(const dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY])
+const int64_t *dy_agg_lookup(const dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY])
 {
     return tab_find(&a->t[table], key);
 }
@@ -330,8 +375,8 @@ size_t dy_agg_distinct_dyads(const dy_agg *a)
     pairs = malloc(t->n * 2 * sizeof *pairs);
     if (pairs == NULL) return 0;
     for (i = 0; i < t->n; i++) {
-        pairs[2 * i] = t->e[i].key[1];
-        pairs[2 * i + 1] = t->e[i].key[2];
+        pairs[2 * i] = DY_AGG_KEYS(t, i)[1];
+        pairs[2 * i + 1] = DY_AGG_KEYS(t, i)[2];
     }
     dy_agg_heapsort(pairs, t->n, 2 * sizeof *pairs, cmp_pairs, NULL);
     for (i = 0; i < t->n; i++) {
@@ -346,7 +391,7 @@ size_t dy_agg_memory(const dy_agg *a)
     size_t m = sizeof *a + dy_strtab_memory(&a->strings);
     int i;
     for (i = 0; i < DY_T_COUNT; i++) {
-        m += a->t[i].cap * sizeof(dy_agg_entry) + a->t[i].nslots * sizeof(uint32_t);
+        m += a->t[i].capk * sizeof(uint32_t) + a->t[i].capv * sizeof(int64_t) + a->t[i].nslots * sizeof(uint32_t);
     }
     return m;
 }
@@ -357,16 +402,16 @@ size_t dy_agg_memory(const dy_agg *a)
 static int put(dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY], const int64_t *vals)
 {
     int i, nv = dy_agg_nvals[table];
-    dy_agg_entry *e = tab_find(&a->t[table], key);
+    int64_t *e = tab_find(&a->t[table], key);
     if (e != NULL) {
         for (i = 0; i < nv; i++) {
-            if (add_overflows(e->val[i], vals[i])) return DY_AGG_EOVERFLOW;
+            if (add_overflows(e[i], vals[i])) return DY_AGG_EOVERFLOW;
         }
     } else {
         e = tab_get(&a->t[table], key, NULL);
         if (e == NULL) return DY_AGG_ENOMEM;
     }
-    for (i = 0; i < nv; i++) e->val[i] += vals[i];
+    for (i = 0; i < nv; i++) e[i] += vals[i];
     return DY_AGG_OK;
 }
 
@@ -394,15 +439,16 @@ int dy_agg_merge(dy_agg *a, const dy_agg *b)
         const dy_agg_table *t = &b->t[tb];
         for (i = 0; i < t->n; i++) {
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
-            const dy_agg_entry *e;
+            const uint32_t *bk = DY_AGG_KEYS(t, i);
+            const int64_t *bv = DY_AGG_VALS(t, i), *e;
             int missing = 0;
-            for (k = 0; k < dy_agg_nkeys[tb]; k++) {
-                key[k] = map[t->e[i].key[k]];
+            for (k = 0; k < t->nkeys; k++) {
+                key[k] = map[bk[k]];
                 if (key[k] == 0) missing = 1;
             }
             if (missing || (e = tab_find(&a->t[tb], key)) == NULL) continue;
-            for (v = 0; v < dy_agg_nvals[tb]; v++) {
-                if (add_overflows(e->val[v], t->e[i].val[v])) { free(map); return DY_AGG_EOVERFLOW; }
+            for (v = 0; v < t->nvals; v++) {
+                if (add_overflows(e[v], bv[v])) { free(map); return DY_AGG_EOVERFLOW; }
             }
         }
     }
@@ -422,8 +468,8 @@ int dy_agg_merge(dy_agg *a, const dy_agg *b)
         for (i = 0; i < n; i++) {
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
             int64_t vals[DY_AGG_MAXVAL];
-            for (k = 0; k < dy_agg_nkeys[tb]; k++) key[k] = map[t->e[i].key[k]];
-            memcpy(vals, t->e[i].val, sizeof vals);
+            for (k = 0; k < t->nkeys; k++) key[k] = map[DY_AGG_KEYS(t, i)[k]];
+            memcpy(vals, DY_AGG_VALS(t, i), (size_t)t->nvals * sizeof *vals);
             if (put(a, tb, key, vals) != DY_AGG_OK) {
                 a->broken = 1;
                 free(map);
@@ -513,7 +559,7 @@ static int build_summary(dy_agg *d, const dy_doc_summary *s)
         if ((rc = put(d, DY_T_ACTOR, key, v)) != DY_AGG_OK) return rc;
     }
     /* One document: each actor it names counts it once, however often listed. */
-    for (i = 0; i < d->t[DY_T_ACTOR].n; i++) d->t[DY_T_ACTOR].e[i].val[DY_A_DOCUMENTS] = 1;
+    for (i = 0; i < d->t[DY_T_ACTOR].n; i++) DY_AGG_VALS(&d->t[DY_T_ACTOR], i)[DY_A_DOCUMENTS] = 1;
     d->documents = 1;
     return DY_AGG_OK;
 }
@@ -633,8 +679,8 @@ int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
         const dy_agg_table *t = &a->t[tb];
         for (i = 0; i < t->n && !o.failed; i++) {
             out_str(&o, tags[tb]);
-            for (k = 0; k < dy_agg_nkeys[tb]; k++) out_field(&o, a, t->e[i].key[k]);
-            for (v = 0; v < dy_agg_nvals[tb]; v++) out_int(&o, t->e[i].val[v]);
+            for (k = 0; k < dy_agg_nkeys[tb]; k++) out_field(&o, a, DY_AGG_KEYS(t, i)[k]);
+            for (v = 0; v < dy_agg_nvals[tb]; v++) out_int(&o, DY_AGG_VALS(t, i)[v]);
             out_bytes(&o, "\n", 1);
         }
     }
@@ -901,7 +947,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
             int64_t vals[DY_AGG_MAXVAL] = { 0, 0, 0, 0, 0, 0, 0 };
             int created;
-            dy_agg_entry *e;
+            int64_t *e;
             for (k = 0; k < dy_agg_nkeys[tb]; k++) {
                 long n = unescape(fs.f[1 + k], fs.len[1 + k], &sbuf, &scap, err, errlen);
                 if (n < 0) goto done;
@@ -948,7 +994,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
             e = tab_get(&a->t[tb], key, &created);
             if (e == NULL) { snprintf(err, errlen, "out of memory"); goto done; }
             if (!created) { snprintf(err, errlen, "duplicate %s record", what[tb]); goto done; }
-            memcpy(e->val, vals, sizeof vals);
+            memcpy(e, vals, (size_t)dy_agg_nvals[tb] * sizeof *e);
         }
     }
     if (state < 4) {

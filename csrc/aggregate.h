@@ -48,18 +48,21 @@ enum { DY_A_MENTIONS, DY_A_DOCUMENTS, DY_A_SALIENCE, DY_A_COOP, DY_A_CONFLICT, D
 #define DY_AGG_MAXKEY 4
 #define DY_AGG_MAXVAL 7
 
+/* One table: entry i has keys[i * nkeys ...] (string ids) and vals[i * nvals ...]. Keys and
+ * values live in two flat arrays so that each kind pays only for what it holds (a sector
+ * entry is 16 + 8 bytes, a dyad entry 12 + 56). */
 typedef struct {
-    uint32_t key[DY_AGG_MAXKEY];  /* string ids; unused trailing keys are 0 */
-    int64_t val[DY_AGG_MAXVAL];   /* unused trailing values are 0 */
-} dy_agg_entry;
-
-typedef struct {
-    dy_agg_entry *e;
-    size_t n, cap;
+    uint32_t *keys;
+    int64_t *vals;
+    size_t n, capk, capv;
     uint32_t *slots;  /* open addressing: entry index + 1, 0 = empty */
     size_t nslots;    /* power of two, or 0 */
     int sorted;       /* entries are in key order (string byte order, key by key) */
+    int nkeys, nvals;
 } dy_agg_table;
+
+#define DY_AGG_KEYS(t, i) ((t)->keys + (size_t)(i) * (size_t)(t)->nkeys)
+#define DY_AGG_VALS(t, i) ((t)->vals + (size_t)(i) * (size_t)(t)->nvals)
 
 typedef struct dy_agg {
     dy_period_kind by;
@@ -83,8 +86,8 @@ int dy_agg_merge(dy_agg *a, const dy_agg *b);
 /* Count `count` skipped documents under `reason`. */
 int dy_agg_skip(dy_agg *a, const char *reason, size_t len, int64_t count);
 
-/* Entry lookup by string keys (NULL when a string or the entry is absent). */
-const dy_agg_entry *dy_agg_lookup(const dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY]);
+/* The values of the entry with these key ids (NULL when absent). */
+const int64_t *dy_agg_lookup(const dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY]);
 /* Put each table's entries in key order (cheap when already sorted; never fails). */
 void dy_agg_sort(dy_agg *a);
 /* Compare two string ids by their bytes (memcmp order, shorter prefix first). */

@@ -37,9 +37,16 @@
 #define SPARSE_BIT 0x40000000u
 #define ID_MASK 0x3FFFFFFFu
 #define NONE 0xFFFFFFFFu
+#define PAIR_SLOW 0xFFFFFFFFu
+
+/* Fast table entries: target (premultiplied by nbcls) plus flags. */
+#define EXIT_BIT 0x40000000u   /* leave the fast loop: non-ASCII byte, or a target outside it */
+#define BOUND_BIT 0x20000000u  /* a boundary symbol went before this byte */
+#define FS_MASK 0x1FFFFFFFu
+#define FAST_BUDGET ((size_t)24 << 20)
 
 /* Dense transition table budget: rows beyond it become sparse states. */
-#define DENSE_BUDGET ((size_t)12 << 20)
+#define DENSE_BUDGET ((size_t)6 << 20)
 
 /* Pattern flags. */
 #define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
@@ -67,6 +74,13 @@ struct dy_automaton {
     uint8_t cls[256];        /* symbol byte -> class (0 = used by no pattern) */
     uint8_t akind[128];      /* ASCII byte -> K_* */
     uint8_t acls[128];       /* ASCII byte -> class of its folded symbol */
+    uint8_t wordb[256];      /* 1 for ASCII letters and digits */
+    uint32_t *pair;          /* ncls * ncls: root, boundary, then two classes; PAIR_SLOW if it passes a match */
+    /* The fast loop: the first nfast states, twice (outside / inside a word), over the
+     * classes of raw bytes (nbcls), so that the symbol stream needs no branches. */
+    uint8_t bcls[256];
+    uint32_t nbcls, nfast;
+    uint32_t *fast;
     uint32_t ncls, nstates, ndense;
     uint32_t *dense;         /* ndense * ncls encoded targets */
     uint32_t *cstart;        /* nstates + 1: children of each state in cto/ccls */
@@ -90,7 +104,8 @@ dy_automaton *dy_automaton_new(unsigned flags)
 static void free_built(dy_automaton *a)
 {
     free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
-    free(a->out_first); free(a->out_next); free(a->dict);
+    free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); free(a->fast);
+    a->pair = NULL; a->fast = NULL;
     a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
     a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
 }
@@ -222,6 +237,60 @@ oom:
     return fail_msg(err, errsz, "not enough memory");
 }
 
+static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
+
+/* The byte-level table of the fast loop (see run()). */
+static int build_fast(dy_automaton *a)
+{
+    unsigned char rep[257];
+    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], fastlim;
+    int b, inw;
+    size_t rows;
+
+    for (b = 0; b < 256; b++) {
+        uint32_t x;
+        if (b >= 0x80) { a->bcls[b] = 0; continue; }  /* class 0: every entry exits */
+        for (x = 1; x < nb + 1; x++) {
+            if (a->akind[rep[x]] == a->akind[b] && a->acls[rep[x]] == a->acls[b]) break;
+        }
+        if (x == nb + 1) rep[++nb] = (unsigned char)b;
+        a->bcls[b] = (uint8_t)x;
+    }
+    a->nbcls = nb + 1;
+    rows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
+    if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
+    if (rows > a->ndense) rows = a->ndense;
+    a->nfast = (uint32_t)rows;
+    fastlim = a->nfast * ncls;
+    a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
+    if (a->fast == NULL) return -1;
+    for (u = 0; u < a->nfast; u++) {
+        for (inw = 0; inw < 2; inw++) {
+            uint32_t *row = a->fast + ((size_t)u * 2 + (size_t)inw) * a->nbcls;
+            row[0] = EXIT_BIT;
+            for (r = 1; r < a->nbcls; r++) {
+                unsigned k = a->akind[rep[r]], sc = a->acls[rep[r]];
+                uint32_t x = u * ncls, t, flags = 0, tin = 0;
+                if (k == K_SEP || k == K_IGN) {
+                    row[r] = (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
+                    continue;
+                }
+                if (!inw) {
+                    x = a->dense[x + CB] & ~MATCH_BIT;
+                    flags |= BOUND_BIT;
+                    if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
+                }
+                t = a->dense[x + sc];
+                x = t & ~MATCH_BIT;
+                if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
+                tin = (k == K_WORD);
+                row[r] = ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+            }
+        }
+    }
+    return 0;
+}
+
 /* Hash of trie edges (parent, class) -> child, used only while building. */
 typedef struct {
     uint64_t *key;
@@ -269,6 +338,7 @@ int dy_automaton_build(dy_automaton *a)
         a->akind[i] = (uint8_t)(is_word_class(k) ? K_WORD : (k == DY_CC_SPACE || k == DY_CC_DASH) ? K_SEP
                                 : k == DY_CC_APOS ? K_APOS : k == DY_CC_IGNORE ? K_IGN : K_PUNCT);
         a->acls[i] = a->cls[k == DY_CC_APOS ? '\'' : fold_cp(a->flags, (uint32_t)i) & 0x7F];
+        a->wordb[i] = a->akind[i] == K_WORD;
     }
 
     /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. */
@@ -408,6 +478,21 @@ int dy_automaton_build(dy_automaton *a)
 #undef ENC
 
     free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
+    par = NULL; ecls = NULL; pend = NULL; cnt = NULL; order = NULL; newid = NULL; rawfail = NULL;
+
+    /* Word starts at the root: one lookup for the boundary and the first two symbols. */
+    a->pair = malloc((size_t)ncls * ncls * sizeof *a->pair);
+    if (a->pair == NULL) goto oom;
+    {
+        uint32_t t0 = step_sparse(a, 0, a->cls[SYM_BOUND]) & ~MATCH_BIT, c1, c2;
+        for (c1 = 0; c1 < ncls; c1++) {
+            uint32_t t1 = step_sparse(a, t0, c1);
+            for (c2 = 0; c2 < ncls; c2++) {
+                a->pair[c1 * ncls + c2] = (t1 & MATCH_BIT) ? PAIR_SLOW : step_sparse(a, t1, c2);
+            }
+        }
+    }
+    if (build_fast(a) != 0) goto oom;
     a->built = 1;
     return 0;
 oom:
@@ -425,7 +510,7 @@ size_t dy_automaton_memory(const dy_automaton *a)
     if (a->built) {
         m += (size_t)a->ndense * a->ncls * 4;
         m += ((size_t)a->nstates + 1) * 4 + (size_t)a->nstates * (1 + 4 + 4 + 4 + 4);
-        m += a->npat * 4;
+        m += a->npat * 4 + (size_t)a->ncls * a->ncls * 4 + (size_t)a->nfast * 2 * a->nbcls * 4;
     }
     return m;
 }
@@ -564,29 +649,80 @@ static void run(scan *S)
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
     const uint32_t *D = a->dense;
-    const uint8_t *akind = a->akind, *acls = a->acls;
+    const uint8_t *akind = a->akind, *acls = a->acls, *wordb = a->wordb;
+    const uint32_t *pair = a->pair, ncls = a->ncls, *F = a->fast, nbcls = a->nbcls;
+    const uint8_t *bcls = a->bcls;
+    const uint32_t fastlim = a->nfast * a->ncls;
     const unsigned CB = a->cls[SYM_BOUND];
     size_t n = S->n, p = 0;
     uint32_t sid = 0, t, nb = 0, mask = S->mask, *ring = S->ring;
     int inw = 0;
 
     while (p < n) {
-        unsigned ch = T[p];
+        unsigned ch;
+        if (sid < fastlim) {
+            /* Fast loop: one table lookup per byte, no branch but the exit test. */
+            uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
+            for (;;) {
+                t = F[fs + bcls[T[p]]];
+                if (t & (MATCH_BIT | EXIT_BIT)) break;
+                ring[nb & mask] = (uint32_t)p;
+                nb += (t >> 29) & 1;
+                fs = t & FS_MASK;
+                if (++p >= n) break;
+            }
+            q = fs / nbcls;
+            sid = (q >> 1) * ncls;
+            inw = (int)(q & 1);
+            if (p >= n) break;
+            if (!(t & EXIT_BIT)) {
+                ring[nb & mask] = (uint32_t)p;
+                nb += (t >> 29) & 1;
+                p++;
+                q = (t & FS_MASK) / nbcls;
+                sid = (q >> 1) * ncls;
+                inw = (int)(q & 1);
+                S->nb = nb;
+                report(S, sid, p);
+                if (S->oom) return;
+                continue;
+            }
+            /* otherwise the general code below takes this character */
+        }
+        ch = T[p];
         if (ch < 0x80) {
             unsigned k = akind[ch];
             if (k == K_WORD) {
                 if (!inw) {
                     inw = 1;
                     ring[nb++ & mask] = (uint32_t)p;
-                    sid = STEP(sid, CB) & ~MATCH_BIT;
+                    if (sid == 0 && p + 1 < n && wordb[T[p + 1]]
+                        && (t = pair[acls[ch] * ncls + acls[T[p + 1]]]) != PAIR_SLOW) {
+                        /* the common case: a word starts at the root; one lookup
+                         * covers the boundary and the first two letters */
+                        p += 2;
+                    } else {
+                        sid = STEP(sid, CB) & ~MATCH_BIT;
+                        t = STEP(sid, acls[ch]);
+                        p++;
+                    }
+                } else {
+                    t = STEP(sid, acls[ch]);
+                    p++;
                 }
-                t = STEP(sid, acls[ch]);
-                p++;
                 sid = t & ~MATCH_BIT;
                 if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
-                if (sid == 0) {
-                    /* No pattern is under way and none starts inside a word. */
-                    while (p < n && T[p] < 0x80 && akind[T[p]] == K_WORD) p++;
+                /* the rest of the word */
+                while (p < n && wordb[T[p]]) {
+                    if (sid == 0) {
+                        /* no pattern under way, and none starts inside a word */
+                        do p++; while (p < n && wordb[T[p]]);
+                        break;
+                    }
+                    t = STEP(sid, acls[T[p]]);
+                    p++;
+                    sid = t & ~MATCH_BIT;
+                    if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
                 }
                 continue;
             }
@@ -670,7 +806,7 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     S.a = a;
     S.t = (const unsigned char *)text;
     S.n = len;
-    while (r < a->maxb) r *= 2;
+    while (r < a->maxb + 1) r *= 2;  /* + 1: the fast loop stores one slot ahead */
     S.mask = (uint32_t)r - 1;
     S.ring = (r <= 64) ? ring_local : malloc(r * sizeof *S.ring);
     if (S.ring == NULL) return -1;

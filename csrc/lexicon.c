@@ -20,6 +20,11 @@
 
 #define NONE UINT32_MAX
 #define TITLE_BIT 0x80u  /* in pat_kinds: some entry of the pattern has case = "title" */
+#define LOWER_BIT 0x40u  /* in pat_kinds: some entry of the pattern has case = "lower" */
+
+/* Case tests a match passed (computed once per match, read by every entry of its pattern). */
+#define CASE_TITLE 0x01u  /* the case = "title" test */
+#define CASE_LOWER 0x02u  /* the case = "lower" test: no upper-case letter */
 
 struct dy_lexicon {
     dy_strtab strings;
@@ -173,6 +178,7 @@ static long push_entry(dy_lexicon *lex, const dy_entry *e, char *err, size_t err
     lex->pat_tail[p] = i;
     lex->pat_kinds[p] |= (uint8_t)(1u << e->kind);
     if (e->flags & DY_ENTRY_TITLECASE) lex->pat_kinds[p] |= TITLE_BIT;
+    if (e->flags & DY_ENTRY_LOWERCASE) lex->pat_kinds[p] |= LOWER_BIT;
     lex->n++;
     return (long)i;
 }
@@ -270,7 +276,12 @@ long dy_lexicon_add(dy_lexicon *lex, const dy_entry_spec *spec, char *err, size_
         }
         e.goldstein = spec->goldstein;
     }
+    if (spec->titlecase && spec->lowercase) {
+        snprintf(err, errsz, "field 'case': an entry cannot be both \"title\" and \"lower\"");
+        return -1;
+    }
     if (spec->titlecase) e.flags |= DY_ENTRY_TITLECASE;
+    if (spec->lowercase) e.flags |= DY_ENTRY_LOWERCASE;
     if (spec->reverse) {
         if (e.kind != DY_KIND_CUE) {
             snprintf(err, errsz, "field 'direction': only cues have a direction");
@@ -460,35 +471,90 @@ static size_t word_initials(const char *s, size_t n, uint8_t *up, size_t max)
     return k;
 }
 
+/* Does s[0..n) contain an upper-case letter (upper = 1: Lu, Lt), or a letter that is
+ * not upper case (upper = 0: lower case, or a script without case)? */
+static int has_case(const char *s, size_t n, int upper)
+{
+    size_t i = 0;
+    while (i < n) {
+        uint32_t cp;
+        i += dy_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (dy_is_upper(cp)) {
+            if (upper) return 1;
+        } else if (!upper && dy_class(cp) == DY_CC_LETTER) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* case = "title": the words written with a capital in the term must be capitalized in the
  * matched text ("the West" needs "West", not "the"); a term written without capitals
  * needs a capital first letter. When the words cannot be paired (the text has more or
- * fewer words than the term), the first letter decides. */
-static int title_ok(const dy_lexicon *lex, uint32_t p, const char *text, uint32_t s, uint32_t e)
+ * fewer words than the term), the first letter decides.
+ * All caps: a match with no lower-case letter ("TURKEY") shows the capitals of a term
+ * that has lower-case letters ("Turkey") only when the writer chose them, so it counts
+ * only when its line has a lower-case letter somewhere; on an all-caps line (a
+ * headline, a shouted telex) case tells nothing and the entry does not apply. A term
+ * written all in capitals ("UK", "UAE") is matched exactly by an all-caps match and
+ * stays accepted there. `line` caches the last line examined (matches come in text
+ * order, so every line is scanned at most once). */
+static int title_ok(const dy_lexicon *lex, uint32_t p, const char *text, size_t len, uint32_t s, uint32_t e,
+                    size_t line[3])
 {
     uint8_t tu[32], xu[32];
-    size_t tlen, nt, nx, k;
+    size_t tlen, nt, nx, k, a, b;
     const char *t = dy_strtab_get(&lex->strings, lex->pat_term[p], &tlen);
     int any = 0;
     nt = word_initials(t, tlen, tu, 32);
     nx = word_initials(text + s, e - s, xu, 32);
     if (nx == 0) return 0;
     for (k = 0; k < nt && k < 32; k++) any |= tu[k];
-    if (!any || nt != nx || nt > 32) return xu[0];
-    for (k = 0; k < nt; k++) {
-        if (tu[k] && !xu[k]) return 0;
+    if (!any || nt != nx || nt > 32) {
+        if (!xu[0]) return 0;
+    } else {
+        for (k = 0; k < nt; k++) {
+            if (tu[k] && !xu[k]) return 0;
+        }
     }
+    if (has_case(text + s, e - s, 0) || !has_case(t, tlen, 0)) return 1;
+    /* an all-caps match of a mixed-case term: look at its line */
+    if (!(line[2] != 0 && s >= line[0] && e <= line[1])) {
+        for (a = s; a > 0 && text[a - 1] != '\n'; a--) {}
+        for (b = e; b < len && text[b] != '\n'; b++) {}
+        line[0] = a;
+        line[1] = b;
+        line[2] = 1 + (size_t)has_case(text + a, b - a, 0);
+    }
+    return line[2] == 2;
+}
+
+/* Case tests passed by the match of pattern p at [s, e): CASE_* bits. */
+static unsigned case_flags(const dy_lexicon *lex, uint32_t p, const char *text, size_t len, uint32_t s,
+                           uint32_t e, size_t line[3])
+{
+    unsigned f = 0;
+    if (!(lex->pat_kinds[p] & TITLE_BIT) || title_ok(lex, p, text, len, s, e, line)) f |= CASE_TITLE;
+    if (!(lex->pat_kinds[p] & LOWER_BIT) || !has_case(text + s, e - s, 1)) f |= CASE_LOWER;
+    return f;
+}
+
+/* Does the entry's case requirement hold for a match with case flags f? */
+static int case_applies(const dy_entry *en, unsigned f)
+{
+    if ((en->flags & DY_ENTRY_TITLECASE) && !(f & CASE_TITLE)) return 0;
+    if ((en->flags & DY_ENTRY_LOWERCASE) && !(f & CASE_LOWER)) return 0;
     return 1;
 }
 
-/* Can an entry of pattern p with this kind apply to the match (title-case guard)? */
-static int kind_applies(const dy_lexicon *lex, uint32_t p, int kind, int upper)
+/* Can an entry of pattern p with this kind apply to the match (case guards)? */
+static int kind_applies(const dy_lexicon *lex, uint32_t p, int kind, unsigned cf)
 {
     uint32_t i;
     if (!(lex->pat_kinds[p] & (1u << kind))) return 0;
     for (i = lex->pat_head[p]; i != NONE; i = lex->entry_next[i]) {
         const dy_entry *en = &lex->entries[i];
-        if (en->kind == kind && (upper || !(en->flags & DY_ENTRY_TITLECASE))) return 1;
+        if (en->kind == kind && case_applies(en, cf)) return 1;
     }
     return 0;
 }
@@ -501,7 +567,7 @@ static int same_payload(const dy_entry *a, const dy_entry *b)
 
 /* Resolve one selected match of `kind` into hits: the entries valid on the date (or the
  * most recent ones), one per distinct payload. */
-static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, int upper, int32_t date, dy_hits *out)
+static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, unsigned cf, int32_t date, dy_hits *out)
 {
     uint32_t i, j, p = m->id;
     int32_t best_to = 0, best_from = 0;
@@ -509,7 +575,7 @@ static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, int upper
     if (date == DY_NODATE) {
         for (i = lex->pat_head[p]; i != NONE; i = lex->entry_next[i]) {
             const dy_entry *en = &lex->entries[i];
-            if (en->kind != kind || (!upper && (en->flags & DY_ENTRY_TITLECASE))) continue;
+            if (en->kind != kind || !case_applies(en, cf)) continue;
             if (!any || en->to > best_to || (en->to == best_to && en->from > best_from)) {
                 best_to = en->to;
                 best_from = en->from;
@@ -522,7 +588,7 @@ static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, int upper
         const dy_entry *en = &lex->entries[i];
         int dup = 0;
         size_t k;
-        if (en->kind != kind || (!upper && (en->flags & DY_ENTRY_TITLECASE))) continue;
+        if (en->kind != kind || !case_applies(en, cf)) continue;
         if (date == DY_NODATE) {
             if (en->to != best_to || en->from != best_from) continue;
         } else if (date < en->from || date > en->to) {
@@ -558,8 +624,8 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
 {
     dy_matches all = { NULL, 0, 0 };
     dy_match *sel = NULL;
-    uint8_t *upper = NULL;
-    size_t i, nsel, start = out->n;
+    uint8_t *upper = NULL;  /* CASE_* flags of each match */
+    size_t i, nsel, start = out->n, line[3] = { 0, 0, 0 };
     uint32_t best_e = 0, best_s = 0;
     int have_discard = 0, kind, rc = -1;
     char err[256];
@@ -577,7 +643,8 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
     nsel = 0;
     for (i = 0; i < all.n; i++) {
         dy_match *m = &all.v[i];
-        int up = (lex->pat_kinds[m->id] & TITLE_BIT) ? title_ok(lex, m->id, text, m->s, m->e) : 1, blocked;
+        unsigned up = case_flags(lex, m->id, text, len, m->s, m->e, line);
+        int blocked;
         blocked = have_discard && (best_e > m->e || (best_e == m->e && best_s < m->s));
         if (kind_applies(lex, m->id, DY_KIND_DISCARD, up)) {
             if (!have_discard || m->e > best_e || (m->e == best_e && m->s < best_s)) {
@@ -602,7 +669,7 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
         /* upper-case flags of the selected matches: find them again in `all` */
         for (k = 0, j = 0; k < n; k++) {
             while (j < all.n && (all.v[j].s != sel[k].s || all.v[j].e != sel[k].e || all.v[j].id != sel[k].id)) j++;
-            if (resolve(lex, &sel[k], kind, j < all.n ? upper[j] : 0, date, out) != 0) goto done;
+            if (resolve(lex, &sel[k], kind, j < all.n ? upper[j] : 0u, date, out) != 0) goto done;
         }
     }
     if (out->n - start > 1) qsort(out->v + start, out->n - start, sizeof *out->v, hit_order);

@@ -5,7 +5,9 @@
  * term into one automaton. dy_lexicon_match runs that automaton over a text and
  * resolves the matches: discards block shorter matches inside their span, each
  * kind is reduced to leftmost-longest, `case = "title"` entries must start with
- * an upper-case letter, and actors resolve to the entries valid on the date.
+ * an upper-case letter (and, when the term has lower-case letters, an all-caps
+ * match counts only on a line that is not all caps), `case = "lower"` entries must
+ * have no upper-case letter, and actors resolve to the entries valid on the date.
  */
 #ifndef DYADIC_LEXICON_H
 #define DYADIC_LEXICON_H
@@ -35,6 +37,7 @@ enum dy_cue_category {
 
 #define DY_ENTRY_TITLECASE 0x01  /* must appear with an upper-case first letter */
 #define DY_ENTRY_REVERSE   0x02  /* dependency cue whose grammar names the provider first */
+#define DY_ENTRY_LOWERCASE 0x04  /* must appear without any upper-case letter */
 
 typedef struct {
     uint32_t term;       /* strtab id of the term as written */
@@ -58,6 +61,7 @@ typedef struct {
     double goldstein;       /* NAN: none */
     int kind;               /* enum dy_entry_kind */
     int titlecase, reverse;
+    int lowercase;          /* case = "lower" (exclusive with titlecase) */
 } dy_entry_spec;
 
 typedef struct {

@@ -467,7 +467,7 @@ static int l_skip(lua_State *L)
     lua_Number count = luaL_optnumber(L, 3, 1);
     int rc;
     luaL_argcheck(L, dy_isinteger(L, 3) || lua_isnoneornil(L, 3), 3, "expected an integer count");
-    luaL_argcheck(L, count >= 0 && count < 9.0e15, 3, "count out of range");
+    luaL_argcheck(L, count >= 1 && count < 9.0e15, 3, "count out of range");
     rc = dy_agg_skip(a, reason, len, (int64_t)count);
     if (rc != DY_AGG_OK) return agg_fail(L, rc);
     lua_settop(L, 1);
@@ -500,18 +500,18 @@ static int gather(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_
                   int64_t v[DY_D_COUNT])
 {
     uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
-    const dy_agg_entry *e;
+    const int64_t *e;
     int i, found = 0;
     memset(v, 0, DY_D_COUNT * sizeof *v);
     key[0] = p; key[1] = s; key[2] = t;
     if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) {
-        for (i = 0; i < DY_D_COUNT; i++) v[i] = e->val[i];
+        for (i = 0; i < DY_D_COUNT; i++) v[i] = e[i];
         found = 1;
     }
     if (undirected && s != t) {
         key[1] = t; key[2] = s;
         if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) {
-            for (i = 0; i < DY_D_COUNT; i++) add_checked(L, &v[i], e->val[i]);
+            for (i = 0; i < DY_D_COUNT; i++) add_checked(L, &v[i], e[i]);
             found = 1;
         }
     }
@@ -528,24 +528,24 @@ static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, 
     k1[0] = p; k1[1] = s; k1[2] = t;
     k2[0] = p; k2[1] = t; k2[2] = s;
     i = dy_agg_lower_bound(a, DY_T_SECTOR, k1, 3);
-    for (ei = i; ei < st->n && memcmp(st->e[ei].key, k1, sizeof k1) == 0; ei++) {}
+    for (ei = i; ei < st->n && memcmp(DY_AGG_KEYS(st, ei), k1, sizeof k1) == 0; ei++) {}
     if (undirected && s != t) {
         j = dy_agg_lower_bound(a, DY_T_SECTOR, k2, 3);
-        for (ej = j; ej < st->n && memcmp(st->e[ej].key, k2, sizeof k2) == 0; ej++) {}
+        for (ej = j; ej < st->n && memcmp(DY_AGG_KEYS(st, ej), k2, sizeof k2) == 0; ej++) {}
     } else {
         j = ej = 0;
     }
     /* Merge the two runs by sector name, summing in int64 before converting. */
     while (i < ei || j < ej) {
-        int c = i == ei ? 1 : j == ej ? -1 : dy_agg_strcmp(a, st->e[i].key[3], st->e[j].key[3]);
+        int c = i == ei ? 1 : j == ej ? -1 : dy_agg_strcmp(a, DY_AGG_KEYS(st, i)[3], DY_AGG_KEYS(st, j)[3]);
         int64_t w;
         uint32_t name;
-        if (c < 0) { w = st->e[i].val[0]; name = st->e[i].key[3]; i++; }
-        else if (c > 0) { w = st->e[j].val[0]; name = st->e[j].key[3]; j++; }
+        if (c < 0) { w = DY_AGG_VALS(st, i)[0]; name = DY_AGG_KEYS(st, i)[3]; i++; }
+        else if (c > 0) { w = DY_AGG_VALS(st, j)[0]; name = DY_AGG_KEYS(st, j)[3]; j++; }
         else {
-            w = st->e[i].val[0];
-            add_checked(L, &w, st->e[j].val[0]);
-            name = st->e[i].key[3];
+            w = DY_AGG_VALS(st, i)[0];
+            add_checked(L, &w, DY_AGG_VALS(st, j)[0]);
+            name = DY_AGG_KEYS(st, i)[3];
             i++; j++;
         }
         push_id(L, a, name);
@@ -603,9 +603,9 @@ static int l_dyads(lua_State *L)
     if (!undirected) {
         lua_createtable(L, (int)(t->n < 1000000 ? t->n : 0), 0);
         for (i = 0; i < t->n; i++) {
-            const dy_agg_entry *e = &t->e[i];
-            if (!in_range(a, e->key[0], &b)) continue;
-            push_dyad(L, a, e->key[0], e->key[1], e->key[2], 0, e->val);
+            const uint32_t *k = DY_AGG_KEYS(t, i);
+            if (!in_range(a, k[0], &b)) continue;
+            push_dyad(L, a, k[0], k[1], k[2], 0, DY_AGG_VALS(t, i));
             lua_rawseti(L, -2, ++out);
         }
         return 1;
@@ -616,13 +616,13 @@ static int l_dyads(lua_State *L)
         if (t->n > ((size_t)-1) / (3 * sizeof *keys) - 1) return agg_fail(L, DY_AGG_ENOMEM);
         keys = (uint32_t *)lua_newuserdata(L, (t->n + 1) * 3 * sizeof *keys);  /* index 3 */
         for (i = 0; i < t->n; i++) {
-            const dy_agg_entry *e = &t->e[i];
+            const uint32_t *k = DY_AGG_KEYS(t, i);
             int swap;
-            if (!in_range(a, e->key[0], &b)) continue;
-            swap = dy_agg_strcmp(a, e->key[1], e->key[2]) > 0;
-            keys[3 * n] = e->key[0];
-            keys[3 * n + 1] = swap ? e->key[2] : e->key[1];
-            keys[3 * n + 2] = swap ? e->key[1] : e->key[2];
+            if (!in_range(a, k[0], &b)) continue;
+            swap = dy_agg_strcmp(a, k[1], k[2]) > 0;
+            keys[3 * n] = k[0];
+            keys[3 * n + 1] = swap ? k[2] : k[1];
+            keys[3 * n + 2] = swap ? k[1] : k[2];
             n++;
         }
         dy_agg_heapsort(keys, n, 3 * sizeof *keys, cmp_triples, a);
@@ -656,7 +656,7 @@ static int l_series(lua_State *L)
     if (s == 0 || t == 0) return 1;
     if (undirected && dy_agg_strcmp(a, s, t) > 0) { uint32_t x = s; s = t; t = x; }
     for (i = 0; i < pt->n; i++) {
-        uint32_t p = pt->e[i].key[0];
+        uint32_t p = DY_AGG_KEYS(pt, i)[0];
         if (!in_range(a, p, &b) || !gather(L, a, p, s, t, undirected, v)) continue;
         push_dyad(L, a, p, s, t, undirected, v);
         lua_rawseti(L, -2, ++out);
@@ -709,8 +709,8 @@ static int l_actors(lua_State *L)
     if (by_period) {
         lua_newtable(L);
         for (i = 0; i < t->n; i++) {
-            if (!in_range(a, t->e[i].key[0], &b)) continue;
-            push_actor(L, a, t->e[i].key[0], t->e[i].key[1], t->e[i].val);
+            if (!in_range(a, DY_AGG_KEYS(t, i)[0], &b)) continue;
+            push_actor(L, a, DY_AGG_KEYS(t, i)[0], DY_AGG_KEYS(t, i)[1], DY_AGG_VALS(t, i));
             lua_rawseti(L, -2, ++out);
         }
         return 1;
@@ -726,11 +726,12 @@ static int l_actors(lua_State *L)
         seen = (unsigned char *)(ids + ns + 1);
         memset(sums, 0, (ns + 1) * per);
         for (i = 0; i < t->n; i++) {
-            const dy_agg_entry *e = &t->e[i];
+            const uint32_t *key = DY_AGG_KEYS(t, i);
+            const int64_t *val = DY_AGG_VALS(t, i);
             int k;
-            if (!in_range(a, e->key[0], &b)) continue;
-            for (k = 0; k < DY_A_COUNT; k++) add_checked(L, &sums[(size_t)e->key[1] * DY_A_COUNT + k], e->val[k]);
-            if (!seen[e->key[1]]) { seen[e->key[1]] = 1; ids[n++] = e->key[1]; }
+            if (!in_range(a, key[0], &b)) continue;
+            for (k = 0; k < DY_A_COUNT; k++) add_checked(L, &sums[(size_t)key[1] * DY_A_COUNT + k], val[k]);
+            if (!seen[key[1]]) { seen[key[1]] = 1; ids[n++] = key[1]; }
         }
         o.a = a;
         o.sums = sums;
@@ -758,8 +759,8 @@ static int l_periods(lua_State *L)
     dy_agg_sort(a);
     lua_newtable(L);
     for (i = 0; i < pt->n; i++) {
-        if (!in_range(a, pt->e[i].key[0], &b)) continue;
-        push_id(L, a, pt->e[i].key[0]);
+        if (!in_range(a, DY_AGG_KEYS(pt, i)[0], &b)) continue;
+        push_id(L, a, DY_AGG_KEYS(pt, i)[0]);
         lua_rawseti(L, -2, ++out);
     }
     return 1;
@@ -770,10 +771,10 @@ static int l_period_documents(lua_State *L)
 {
     dy_agg *a = check_agg(L, 1);
     uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
-    const dy_agg_entry *e;
+    const int64_t *e;
     key[0] = find_id(a, L, 2);
     e = key[0] ? dy_agg_lookup(a, DY_T_PERIOD, key) : NULL;
-    dy_pushinteger(L, e ? e->val[0] : 0);
+    dy_pushinteger(L, e ? e[0] : 0);
     return 1;
 }
 
@@ -792,13 +793,13 @@ static int l_asymmetry(lua_State *L)
     if (s == 0 || t == 0) { lua_pushnil(L); return 1; }
     for (i = 0; i < pt->n; i++) {
         uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
-        const dy_agg_entry *e;
-        key[0] = pt->e[i].key[0];
+        const int64_t *e;
+        key[0] = DY_AGG_KEYS(pt, i)[0];
         if (only && key[0] != only) continue;
         key[1] = s; key[2] = t;
-        if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) add_checked(L, &ab, e->val[DY_D_DEPENDENCY]);
+        if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) add_checked(L, &ab, e[DY_D_DEPENDENCY]);
         key[1] = t; key[2] = s;
-        if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) add_checked(L, &ba, e->val[DY_D_DEPENDENCY]);
+        if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) add_checked(L, &ba, e[DY_D_DEPENDENCY]);
     }
     if (ab + (lua_Number)ba <= 0) { lua_pushnil(L); return 1; }
     lua_pushnumber(L, ((lua_Number)ab - (lua_Number)ba) / ((lua_Number)ab + (lua_Number)ba));
@@ -812,8 +813,8 @@ static int l_skips(lua_State *L)
     size_t i;
     lua_newtable(L);
     for (i = 0; i < t->n; i++) {
-        push_id(L, a, t->e[i].key[0]);
-        dy_pushinteger(L, t->e[i].val[0]);
+        push_id(L, a, DY_AGG_KEYS(t, i)[0]);
+        dy_pushinteger(L, DY_AGG_VALS(t, i)[0]);
         lua_rawset(L, -3);
     }
     return 1;

@@ -408,7 +408,7 @@ static int d_actors(lua_State *L)
     return 1;
 }
 
-/* Dyad records: directed, or folded to unordered pairs (source < target) summing both
+/* Dyad records, most co-occurring first (then most weight): directed, or folded to unordered pairs (source < target) summing both
  * directions except n and hedged, which count sentences (the same for both). */
 typedef struct {
     uint32_t a, b;
@@ -420,8 +420,8 @@ static int cmp_dyad(const void *x, const void *y)
     const dyad_acc *p = x, *q = y;
     int64_t wp = p->wsum + (p->dependency < 0 ? -p->dependency : p->dependency);
     int64_t wq = q->wsum + (q->dependency < 0 ? -q->dependency : q->dependency);
-    if (wp != wq) return wp > wq ? -1 : 1;
     if (p->n != q->n) return p->n > q->n ? -1 : 1;
+    if (wp != wq) return wp > wq ? -1 : 1;
     if (p->a != q->a) return p->a < q->a ? -1 : 1;
     return (p->b > q->b) - (p->b < q->b);
 }

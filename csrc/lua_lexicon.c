@@ -128,9 +128,10 @@ static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
             else if (strcmp(key, "source") == 0) spec->source = v;
             else if (strcmp(key, "case") == 0) {
                 if (strcmp(v, "title") == 0) spec->titlecase = 1;
+                else if (strcmp(v, "lower") == 0) spec->lowercase = 1;
                 else if (strcmp(v, "any") != 0) {
                     lua_pop(L, 2);
-                    return lua_pushfstring(L, "field 'case': expected \"title\" or \"any\", got '%s'", v);
+                    return lua_pushfstring(L, "field 'case': expected \"title\", \"lower\" or \"any\", got '%s'", v);
                 }
             } else if (strcmp(key, "direction") == 0) {
                 if (strcmp(v, "reverse") == 0) spec->reverse = 1;
@@ -262,6 +263,10 @@ static void push_entry(lua_State *L, const dy_lexicon *lex, uint32_t i)
     set_date(L, "to", e->to);
     if (e->flags & DY_ENTRY_TITLECASE) {
         lua_pushliteral(L, "title");
+        lua_setfield(L, -2, "case");
+    }
+    if (e->flags & DY_ENTRY_LOWERCASE) {
+        lua_pushliteral(L, "lower");
         lua_setfield(L, -2, "case");
     }
     set_string(L, lex, "source", e->source);

@@ -37,6 +37,8 @@ describe("dyadic.matcher", function()
     assert.are.same({ "Trump" }, texts(m, fixture))
     assert.are.same({ "Trump", "Trump", "O’Brien", "O'Brien" },
       texts(m, "Trump's plan, Trump’s plan, O’Brien's note, 'O'Brien'"))
+    -- a pattern may end with an apostrophe inside its word
+    assert.are.same({ { 5, 9, 1 } }, dyadic.matcher({ "boys'" }):find_all("the boys' toys, boys'n"))
     -- a closing quote ends the word too
     assert.are.same({ "Trump" }, texts(m, "the 'Trump' doctrine"))
   end)

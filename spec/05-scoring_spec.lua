@@ -170,6 +170,25 @@ describe("scoring: direction", function()
   end)
 end)
 
+describe("scoring: the sentence table (spec/fixtures/scoring/sentences.tsv)", function()
+  local lines = {}
+  for line in io.lines(helpers.fixture("scoring/sentences.tsv")) do
+    if not line:find("^#") and line:find("%S") then lines[#lines + 1] = line end
+  end
+  it("has cases", function() assert.is_true(#lines >= 10) end)
+  for i, line in ipairs(lines) do
+    local text, a, b, field, value, how = line:match("^([^\t]+)\t([^\t]+)\t([^\t]+)\t([^\t]+)\t([^\t]+)\t([^\t]+)$")
+    it(string.format("line %d: %s", i, tostring(text)), function()
+      assert.is_string(text, "malformed fixture line " .. i)
+      local doc = analyze(text)
+      local d = dyad(doc, a, b)
+      assert.is_table(d, a .. "->" .. b .. " missing")
+      near(tonumber(value), d[field])
+      if how ~= "-" then assert.are.equal(how, doc:evidence(a, b)[1].direction) end
+    end)
+  end
+end)
+
 describe("scoring: modifiers", function()
   it("negates coop/conflict cues by -0.74", function()
     local doc = analyze("India did not condemn Russia.")
@@ -344,6 +363,21 @@ describe("document object", function()
     assert.has_error(function() doc:dyads() end)
   end)
 
+  if _VERSION == "Lua 5.4" then
+    it("closes at the end of a to-be-closed scope", function()
+      local chunk = assert(load([[
+        local analyze = ...
+        local kept
+        do
+          local doc <close> = analyze("Washington sanctioned Moscow.")
+          kept = doc
+        end
+        return kept
+      ]]))
+      assert.are.equal("dyadic.document (closed)", tostring(chunk(analyze)))
+    end)
+  end
+
   it("raises naming the argument on a malformed date or a bad option", function()
     local core = require "dyadic.core"
     assert.has_error(function() core.analyze(lex, "x", "2026-13-01") end,
@@ -384,6 +418,26 @@ describe("document object", function()
     assert.has_error(function() doc:_emit{ sentence = 9, source = "IND", target = "CHN" } end)
     assert.has_error(function() doc:_emit{ sentence = 1, source = "IND", target = "IND" } end)
     assert.has_error(function() doc:_emit{ sentence = 1, source = "IND", colour = 1 } end)
+  end)
+
+  it("runs rules after the C pass when the analyzer has some", function()
+    local seen = {}
+    local an = dyadic.analyzer{ lexicon = lex, rules = {
+      { name = "gas-deal", needs = { "RUS", "CHN" }, pattern = { "gas deal" },
+        apply = function(ctx)
+          seen[#seen + 1] = ctx.sentence
+          ctx:emit{ source = "RUS", target = "CHN", dependency = 2, sector = "energy", note = "gas deal" }
+        end },
+    } }
+    local doc = an:analyze("Russia and China signed a gas deal. Moscow praised a gas deal with India.", { id = "r" })
+    assert.are.same({ 1 }, seen)  -- the needs prefilter skipped sentence 2 (no CHN)
+    local d = dyad(doc, "RUS", "CHN")
+    near(2, d.dependency)
+    near(0.5, d.coop)
+    near(1 + 1, d.sectors.energy)  -- the sector mention and the rule's sector
+    local ev = doc:evidence("RUS", "CHN")
+    assert.are.equal("gas-deal", ev[#ev].rule)
+    assert.matches("1 rules", tostring(an))
   end)
 
   it("prints the analyzer", function()

@@ -3,11 +3,12 @@
 local helpers = require "spec.helpers"
 local aggregate = require "dyadic.aggregate"
 
--- A small deterministic generator (the same on every runtime, unlike math.random).
+-- A small deterministic generator (Park-Miller: products stay below 2^53, so it gives the
+-- same sequence on every runtime, unlike math.random).
 local function lcg(seed)
-  local state = seed
+  local state = seed % 2147483646 + 1
   return function(n)
-    state = (state * 1103515245 + 12345) % 2147483648
+    state = (state * 16807) % 2147483647
     return state % n + 1
   end
 end

@@ -115,6 +115,30 @@ describe("dyadic.rule", function()
       assert.are.same({ { 1, "pipeline" }, { 4, "naval drills" } }, seen)
     end)
 
+    it("matches inside sentences only, with offsets into the document", function()
+      local fired = {}
+      local across = lpeg.P "deal." * lpeg.S " " ^ 1 * lpeg.P "Russia"   -- spans sentences 1 and 2
+      local at = lpeg.Cg(lpeg.Cp(), "at") * lpeg.P "Aires"
+      local rules = {
+        rule.new { name = "across", pattern = across, apply = function(ctx) fired[#fired + 1] = ctx.sentence end },
+        rule.new { name = "at", pattern = at, apply = function(ctx)
+          fired.at, fired.s, fired.e, fired.sentence = ctx.captures.at, ctx.s, ctx.e, ctx.sentence
+        end },
+      }
+      analyze(rules, text)
+      assert.are.same({}, { fired[1] })
+      assert.are.equal(3, fired.sentence)
+      assert.are.equal("Aires", text:sub(fired.s, fired.e))
+      assert.are.equal(fired.s, fired.at)
+      -- a match that runs past the sentence end is retried inside the sentence
+      local seen = {}
+      local greedy = lpeg.P "Russia" * (1 - lpeg.P "India") ^ 0 * lpeg.P "India" + lpeg.P "Russia"
+      analyze({ rule.new { name = "greedy", pattern = greedy, apply = function(ctx)
+        seen[#seen + 1] = { ctx.sentence, text:sub(ctx.s, ctx.e) }
+      end } }, text)
+      assert.are.same({ { 1, "Russia" }, { 2, "Russia praised India" }, { 4, "Russia" } }, seen)
+    end)
+
     it("gives the context the sentence, its mentions, cues and the previous sentence", function()
       local got
       local word = lpeg.P "drills"

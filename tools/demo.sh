@@ -10,7 +10,8 @@ fi
 runtime=lua5.4
 command -v "$runtime" >/dev/null 2>&1 || runtime=luajit
 date=$(sed -n 's/^Date: *\([0-9-]*\).*/\1/p' "$oped" | head -n 1)
-if [ -n "$date" ]; then set -- --date "$date"; else set --; fi
+title=$(head -n 1 "$oped")
+if [ -n "$date" ]; then set -- --date "$date" --title "$title"; else set -- --title "$title"; fi
 out=build/demo
 mkdir -p "$out" || exit 1
 html="$out/$(basename "$oped" .txt).html"

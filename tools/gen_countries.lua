@@ -352,13 +352,38 @@ local PLACES = {
 
 -- Company legal forms that belong to one jurisdiction (type=group role=BUS, as CAMEO codes
 -- businesses with their country): "Reuters Holdings Plc" is a British company. Forms
--- shared by several countries (AG, GmbH, NV, SA, Ltd, Inc) are left out.
+-- shared by several countries (AG, GmbH, NV, SA, Ltd, Inc) are left out. No case guard
+-- where every spelling is the legal form ("plc", "PLC", "Plc"; all-caps headlines name
+-- companies as "FISONS PLC"); "Pte" keeps case=title ("pte" is no word, but "Pte" alone
+-- is also the army rank, which is written capitalized too, so the guard costs nothing).
 local FORMS = {
-  GBR = "Plc;case=title|PLC;case=title|p.l.c.",
-  AUS = "Pty;case=title|Pty Ltd;case=title",
+  GBR = "Plc|p.l.c.",
+  AUS = "Pty|Pty Ltd",
   SGP = "Pte;case=title|Pte Ltd;case=title",
-  MYS = "Bhd;case=title|Sdn Bhd;case=title|Berhad;case=title",
+  MYS = "Bhd|Sdn Bhd|Berhad",
 }
+
+-- Currencies that name one issuing state (type=other role=CUR): the Reuters indexers label
+-- currency stories with the issuer, and "stg" (sterling, the financial wires' abbreviation)
+-- names Britain in stories that never name the country. Left out: names several states
+-- share or shared (dollar, franc, peso, pound, rupee, riyal/rial, dinar, shilling, krone,
+-- krona, lira, won, real) - those are named with the demonym, which the lexicon already
+-- has ("Canadian dollar"). case=lower where the capitalized word is also a name
+-- ("Sterling Drug", "Rand Corp").
+local CURRENCIES = {
+  JPN = "yen", GBR = "sterling;case=lower|stg|pound sterling", NLD = "guilder|guilders",
+  ITA = "lire", ESP = "peseta|pesetas", AUT = "schilling;case=lower|schillings;case=lower",
+  ZAF = "rand;case=lower", MYS = "ringgit", THA = "baht", CHN = "yuan|renminbi",
+  BRA = "cruzado;case=lower|cruzados;case=lower|cruzeiro;case=lower|cruzeiros;case=lower",
+  FIN = "markka|markkaa", GRC = "drachma|drachmas", PRT = "escudo;case=lower|escudos;case=lower",
+  ISR = "shekel|shekels", DEU = "D-mark|D-marks|deutschemark|deutschemarks|Deutsche mark|Deutsche marks",
+  POL = "zloty|zlotys", HUN = "forint|forints", IDN = "rupiah", NGA = "naira", SWE = "kronor",
+  RUS = "rouble|roubles|ruble|rubles",
+}
+
+-- Agreements named after the city where they were reached ("the Paris accord", "the
+-- Louvre accord") name the venue, not the state: discards for every capital.
+local VENUE_NOUNS = { "accord*", "agreement*", "pact*", "communique*", "declaration*", "protocol*" }
 
 -- Names for successor republics of the Soviet Union and Yugoslavia and other states
 -- whose current code should only apply from independence; before that date the
@@ -389,7 +414,8 @@ local FORMER = {
   { code = "SUN", to = "1991-12-25",
     names = "Soviet Union|USSR;case=title|U.S.S.R.|Union of Soviet Socialist Republics|Soviet|Soviets|"
       .. "Russia|Russian|Russians|Moscow;type=capital|Kremlin;type=capital role=GOV|"
-      .. "Leningrad;type=other|Siberia;type=other" },
+      .. "Leningrad;type=other|Siberia;type=other|rouble;type=other role=CUR|roubles;type=other role=CUR|"
+      .. "ruble;type=other role=CUR|rubles;type=other role=CUR" },
   { code = "DDR", to = "1990-10-02",
     names = "East Germany|East German|East Germans|German Democratic Republic|GDR;case=title|"
       .. "East Berlin;type=capital" },
@@ -485,6 +511,7 @@ local function iso_names(r)
   return names
 end
 
+local venues = {}  -- capitals, for the venue discards
 local counts = { states = 0, observers = 0, territories = 0, former = 0, terms = 0 }
 
 local function emit_country(code, kind)
@@ -541,6 +568,11 @@ local function emit_country(code, kind)
     local name, a = name_attrs(n)
     term(name, attrs_join("type=other", date_attr, a))
   end
+  for _, n in ipairs(split(CURRENCIES[code])) do
+    local name, a = name_attrs(n)
+    term(name, attrs_join("type=other role=CUR", date_attr, a))
+  end
+  for _, n in ipairs(split(f.c)) do venues[#venues + 1] = (name_attrs(n)) end
   if kind == "territory" then counts.territories = counts.territories + 1
   elseif kind == "observer" then counts.observers = counts.observers + 1
   else counts.states = counts.states + 1 end
@@ -619,6 +651,15 @@ for _, code in ipairs(prior) do
     a = a:gsub("from=%S+", "")
     term(name, a)
   end
+end
+
+emit("")
+emit("# ---- agreements named after the capital where they were reached (\"the Paris accord\") ----")
+emit("@discard")
+seen = {}
+table.sort(venues)
+for _, v in ipairs(venues) do
+  for _, noun in ipairs(VENUE_NOUNS) do term(v .. " " .. noun) end
 end
 
 for _, line in ipairs(out) do

@@ -150,9 +150,10 @@ local function predict(an, s)
   local score = {}
   local function add(code, w, lead)
     local e = score[code]
-    if not e then e = { count = 0, lead = false }; score[code] = e end
+    if not e then e = { count = 0, lead = false, strong = false }; score[code] = e end
     e.count = e.count + w
     if lead then e.lead = true end
+    if w >= 1 then e.strong = true end
   end
   for _, m in ipairs(mentions_of(an, s.title, s.date)) do
     local c = country_of(m)
@@ -164,7 +165,7 @@ local function predict(an, s)
   end
   local pred, named = {}, {}
   for code, e in pairs(score) do
-    named[code] = true
+    named[code] = e.strong and "state" or "place"
     if e.lead or e.count >= MIN_COUNT then pred[code] = true end
   end
   return pred, named
@@ -175,6 +176,8 @@ local function evaluate(name, an)
   local tp, fp, fn = { all = 0, nous = 0 }, { all = 0, nous = 0 }, { all = 0, nous = 0 }
   local fp_by, fn_by = {}, {}
   local unnamed = 0  -- labels (without USA) of countries the story never names
+  local weak = 0     -- labels (without USA) named, but not saliently enough
+  local fp_place = 0 -- false positives (without USA) named only by a capital, city or institution
   for _, s in ipairs(stories) do
     local pred, named = predict(an, s)
     for code in pairs(pred) do
@@ -184,12 +187,14 @@ local function evaluate(name, an)
       else
         fp.all = fp.all + 1; if not us then fp.nous = fp.nous + 1 end
         fp_by[code] = (fp_by[code] or 0) + 1
+        if not us and named[code] == "place" then fp_place = fp_place + 1 end
       end
     end
     for code in pairs(s.gold) do
       if not pred[code] then
         fn.all = fn.all + 1; if code ~= "USA" then fn.nous = fn.nous + 1 end
         if code ~= "USA" and not named[code] then unnamed = unnamed + 1 end
+        if code ~= "USA" and named[code] then weak = weak + 1 end
         fn_by[code] = (fn_by[code] or 0) + 1
       end
     end
@@ -214,7 +219,7 @@ local function evaluate(name, an)
   r.p_nous, r.r_nous, r.f1_nous = prf("nous")
   r.tp, r.fp, r.fn = tp, fp, fn
   -- the same without the labels of countries the story never names (no lexicon can find them)
-  r.unnamed = unnamed
+  r.unnamed, r.weak, r.fp_place = unnamed, weak, fp_place
   r.r_named = tp.nous / math.max(1, tp.nous + fn.nous - unnamed)
   r.f1_named = 2 * r.p_nous * r.r_named / math.max(1e-9, r.p_nous + r.r_named)
   return r
@@ -279,8 +284,12 @@ end
 out[#out + 1] = ""
 for _, r in ipairs(runs) do
   if not r.unavailable then
-    out[#out + 1] = string.format("- %s: %d of %d labels (without USA) name a country the story never mentions",
-      r.name, r.unnamed, r.tp.nous + r.fn.nous)
+    out[#out + 1] = string.format("- %s, error classes (without USA): %d of %d labels name a country the story "
+      .. "never mentions; %d labels are named but below the salience rule; %d of %d false positives are "
+      .. "countries named only by entries other than the state's names and leaders (capitals, cities, "
+      .. "institutions: often venues, \"talks in Geneva\"), the rest are countries named by name that the "
+      .. "indexers did not label",
+      r.name, r.unnamed, r.tp.nous + r.fn.nous, r.weak, r.fp_place, r.fp.nous)
     out[#out + 1] = string.format("- %s, most frequent false positives: %s", r.name, r.fp_top)
     out[#out + 1] = string.format("- %s, most frequent false negatives: %s", r.name, r.fn_top)
   end

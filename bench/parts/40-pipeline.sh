@@ -49,6 +49,9 @@ Corpus: $CORPUS ($(get "$c_line" docs) stories, $(get "$c_line" bytes) bytes of 
 | Lua 5.4: an:analyze + doc:dyads() + doc:close() per story | $(get "$lua_line" mb_s) | $(get "$lua_line" docs_s) | $(get "$lua_line" sentences_s) | - |
 
 Per pass: $(get "$c_line" sentences) sentences, $(get "$c_line" contributions) scored contributions,
-$(get "$c_line" dyads) directed dyad records.
+$(get "$c_line" dyads) directed dyad records. Stages alone (C, same corpus): tokens + sentences
+$(get "$c_line" stage_text_mb_s) MB/s, lexicon matching $(get "$c_line" stage_match_mb_s) MB/s; placing hits, scoring and
+the summary take the remaining $(get "$c_line" stage_score_share) of the pipeline's CPU time. Times are CPU time
+(the machine is shared).
 EOT
 )"

@@ -154,7 +154,13 @@ int main(int argc, char **argv)
         next = strchr(line, '\n');
         if (next) *next++ = '\0';
         if (t == NULL) continue;
-        if (ndocs == cap) { cap = cap ? cap * 2 : 1024; docs = realloc(docs, cap * sizeof *docs); if (!docs) return 1; }
+        if (ndocs == cap) {
+            doc_in *grown;
+            cap = cap ? cap * 2 : 1024;
+            grown = realloc(docs, cap * sizeof *docs);
+            if (grown == NULL) { free(docs); return 1; }
+            docs = grown;
+        }
         docs[ndocs].text = malloc(strlen(t) + 1);
         if (docs[ndocs].text == NULL) return 1;
         docs[ndocs].len = json_string(t + 9, docs[ndocs].text, &end);

@@ -52,6 +52,8 @@ local view = {
 }
 local fonts = {}
 local PANEL_H = 150
+local NODE_COLOUR = { 0.22, 0.36, 0.62 }
+local check_frame -- the smoke test's frame check, defined after the drawing functions
 local MARGIN = 60
 local smoke = { frames = 0, shot = nil, started = 0, line = nil }
 
@@ -103,17 +105,23 @@ local function strongest_evidence(doc, a, b)
   return best, best_w
 end
 
---- A deterministic force-directed layout (Fruchterman-Reingold) in the unit square.
-local function layout(nodes, edges)
+--- A deterministic force-directed layout (Fruchterman-Reingold) in the unit square. Actors with no
+-- edge take no part in it: they sit in a row along the bottom.
+local function layout(all_nodes, edges)
+  local linked = {}
+  for _, e in ipairs(edges) do linked[e.a], linked[e.b] = true, true end
+  local nodes, isolated = {}, {}
+  for _, node in ipairs(all_nodes) do
+    if linked[node] then nodes[#nodes + 1] = node else isolated[#isolated + 1] = node end
+  end
   local n = #nodes
   for i, node in ipairs(nodes) do
     local angle = 2 * math.pi * (i - 1) / math.max(n, 1)
     node.x, node.y = 0.5 + 0.35 * math.cos(angle), 0.5 + 0.35 * math.sin(angle)
   end
-  if n < 2 then return end
-  local k = math.sqrt(1 / n) * 0.8
+  local k = math.sqrt(1 / math.max(n, 1)) * 0.8
   local temp = 0.1
-  for _ = 1, 300 do
+  for _ = 1, (n >= 2) and 300 or 0 do
     for _, v in ipairs(nodes) do v.dx, v.dy = 0, 0 end
     for i = 1, n do
       for j = i + 1, n do
@@ -134,6 +142,8 @@ local function layout(nodes, edges)
       v.dx, v.dy = v.dx + dx / d * f, v.dy + dy / d * f
     end
     for _, v in ipairs(nodes) do
+      -- weak gravity keeps separate components of the network close together
+      v.dx, v.dy = v.dx - (v.x - 0.5) * 0.3, v.dy - (v.y - 0.5) * 0.3
       local d = math.max(math.sqrt(v.dx * v.dx + v.dy * v.dy), 1e-9)
       local step = math.min(d, temp)
       v.x = math.min(0.95, math.max(0.05, v.x + v.dx / d * step))
@@ -141,7 +151,8 @@ local function layout(nodes, edges)
     end
     temp = temp * 0.985
   end
-  -- stretch to fill the unit square
+  -- stretch to fill the unit square (leaving the bottom row to isolated actors)
+  local bottom = #isolated > 0 and 0.85 or 1
   local x0, x1, y0, y1 = math.huge, -math.huge, math.huge, -math.huge
   for _, v in ipairs(nodes) do
     x0, x1 = math.min(x0, v.x), math.max(x1, v.x)
@@ -149,7 +160,10 @@ local function layout(nodes, edges)
   end
   for _, v in ipairs(nodes) do
     v.x = (x1 > x0) and (v.x - x0) / (x1 - x0) or 0.5
-    v.y = (y1 > y0) and (v.y - y0) / (y1 - y0) or 0.5
+    v.y = ((y1 > y0) and (v.y - y0) / (y1 - y0) or 0.5) * bottom
+  end
+  for i, v in ipairs(isolated) do
+    v.x, v.y = (#isolated == 1) and 0 or (i - 1) / math.max(#isolated - 1, 1) * 0.5, 1
   end
 end
 
@@ -218,7 +232,7 @@ local function select_edge(e)
 end
 
 local function net_colour(net)
-  local t = math.max(-1, math.min(1, net / 3))
+  local t = math.max(-1, math.min(1, net / 2))
   if t >= 0 then return 0.55 - 0.45 * t, 0.55 + 0.25 * t, 0.55 - 0.35 * t end
   return 0.55 - 0.35 * t, 0.55 + 0.45 * t, 0.55 + 0.45 * t
 end
@@ -258,9 +272,10 @@ end
 
 function love.update()
   if not options.smoke then return end
-  if smoke.frames >= 1 and (not options.screenshot or smoke.shot) then
-    if smoke.shot and smoke.shot ~= true then error("screenshot: " .. smoke.shot) end
+  if smoke.shot then
+    if smoke.shot ~= true then error("frame check: " .. smoke.shot) end
     print(smoke.line)
+    print(smoke.pixels)
     io.stdout:flush()
     love.event.quit(0)
   elseif love.timer.getTime() - smoke.started > 20 then
@@ -275,8 +290,8 @@ local function draw_edges()
     local r, g, b = net_colour(e.d.net)
     local width = 1.5 + math.min(e.d.n, 8)
     if e == view.selected or e == view.hover then
-      love.graphics.setColor(0.1, 0.1, 0.1, 0.35)
-      love.graphics.setLineWidth(width + 6)
+      love.graphics.setColor(1, 0.78, 0.1, 0.7)
+      love.graphics.setLineWidth(width + 8)
       love.graphics.line(x1, y1, x2, y2)
     end
     love.graphics.setColor(r, g, b)
@@ -288,7 +303,7 @@ end
 local function draw_nodes()
   for _, node in ipairs(view.nodes) do
     local x, y = pos(node)
-    love.graphics.setColor(0.22, 0.36, 0.62)
+    love.graphics.setColor(NODE_COLOUR)
     love.graphics.circle("fill", x, y, node.r)
     love.graphics.setColor(1, 1, 1)
     love.graphics.setLineWidth(node == view.selected_node and 4 or 2)
@@ -332,6 +347,57 @@ local function draw_panel()
   end
 end
 
+local function close_to(image, x, y, r, g, b)
+  local pr, pg, pb = image:getPixel(math.floor(x + 0.5), math.floor(y + 0.5))
+  return math.abs(pr - r) < 0.06 and math.abs(pg - g) < 0.06 and math.abs(pb - b) < 0.06
+end
+
+--- Smoke test: read the first frame back and check that what was meant to be drawn is there:
+-- every node's fill at its centre and every edge's colour along it. Writes the PNG when
+-- --screenshot was given.
+check_frame = function(image)
+  local nodes_ok, edges_ok = 0, 0
+  for _, node in ipairs(view.nodes) do
+    local x, y = pos(node)
+    if close_to(image, x, y, NODE_COLOUR[1], NODE_COLOUR[2], NODE_COLOUR[3]) then nodes_ok = nodes_ok + 1 end
+  end
+  for _, e in ipairs(view.edges) do
+    local x1, y1 = pos(e.a)
+    local x2, y2 = pos(e.b)
+    local r, g, b = net_colour(e.d.net)
+    -- the colour must be the one meant (an antialiased pixel may differ a little) and read right:
+    -- green for a cooperative pair, red for a conflictual one, grey for a neutral one. Several
+    -- points along the edge, outside the nodes: one of them may lie under a crossing edge.
+    local good = false
+    for _, t in ipairs{ 0.5, 0.4, 0.6, 0.3, 0.7 } do
+      local x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1)
+      local node = node_at(x, y)
+      if not node then
+        local pr, pg, pb = image:getPixel(math.floor(x + 0.5), math.floor(y + 0.5))
+        local reads
+        if e.d.net > 0.05 then reads = pg > pr + 0.1 and pg > pb + 0.1
+        elseif e.d.net < -0.05 then reads = pr > pg + 0.1 and pr > pb + 0.1
+        else reads = math.abs(pr - pg) < 0.06 and math.abs(pg - pb) < 0.06 and pr < 0.8 end
+        if reads and close_to(image, x, y, r, g, b) then good = true; break end
+      end
+    end
+    if good then edges_ok = edges_ok + 1 end
+  end
+  smoke.pixels = string.format("dyadic smoke test: frame %dx%d, nodes drawn %d/%d, edges drawn %d/%d",
+    image:getWidth(), image:getHeight(), nodes_ok, #view.nodes, edges_ok, #view.edges)
+  if nodes_ok < #view.nodes or edges_ok < #view.edges then
+    smoke.shot = "the frame does not show the network: " .. smoke.pixels
+    return
+  end
+  if options.screenshot then
+    local f, err = io.open(options.screenshot, "wb")
+    if not f then smoke.shot = tostring(err); return end
+    f:write(image:encode("png"):getString())
+    f:close()
+  end
+  smoke.shot = true
+end
+
 function love.draw()
   draw_edges()
   draw_nodes()
@@ -344,16 +410,7 @@ function love.draw()
   draw_panel()
   if options.smoke then
     smoke.frames = smoke.frames + 1
-    if options.screenshot and smoke.frames == 1 then
-      love.graphics.captureScreenshot(function(image)
-        local data = image:encode("png")
-        local f, err = io.open(options.screenshot, "wb")
-        if not f then smoke.shot = tostring(err); return end
-        f:write(data:getString())
-        f:close()
-        smoke.shot = true
-      end)
-    end
+    if smoke.frames == 1 then love.graphics.captureScreenshot(check_frame) end
   end
 end
 

@@ -39,10 +39,10 @@ return {
   pattern = Cg(Cp(), "help") * help * skip_to(evade) * Cg(Cp(), "evade") * evade * skip_to(sanctions)
             * Cg(Cp(), "sanctions") * sanctions,
   apply = function(ctx)
-    local base = ctx.sentence_s - 1   -- capture positions are relative to the sentence
-    local help_at = base + ctx.captures.help
-    local evade_at = base + ctx.captures.evade
-    local sanc_at = base + ctx.captures.sanctions
+    -- position captures are byte offsets in the document, like the mentions' s
+    local help_at = ctx.captures.help
+    local evade_at = ctx.captures.evade
+    local sanc_at = ctx.captures.sanctions
     local x, y, z_after, z_before
     for _, m in ipairs(ctx.mentions) do
       local s, code = m.s or m[1], m.code or m[4]

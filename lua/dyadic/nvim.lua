@@ -303,6 +303,10 @@ function M.summary(bufnr)
     M.evidence_to_quickfix(bufnr, d.source, d.target, true)
   end
   vim.keymap.set("n", "<CR>", open_evidence, { buffer = fbuf, nowait = true, desc = "dyadic: evidence" })
+  -- leaving the float (another window, :wincmd p) closes it: it is a view, not a place to stay
+  api.nvim_create_autocmd("WinLeave", { buffer = fbuf, once = true, callback = function()
+    vim.schedule(close)
+  end })
   vim.keymap.set("n", "q", close, { buffer = fbuf, nowait = true })
   vim.keymap.set("n", "<Esc>", close, { buffer = fbuf, nowait = true })
   -- start on the first dyad line

@@ -4,10 +4,12 @@
 -- M.apply(rules, doc, meta). For each rule the candidate sentences come from the C
 -- side (doc:_sentences_with(needs): sentences whose participants include every
 -- needed code), so a rule costs nothing where it cannot fire; the pattern (an LPeg
--- pattern, or a list of phrases compiled with dyadic.matcher) then runs on the text
--- of each candidate sentence, and apply(ctx) is called once per sentence where it
--- matches. An error raised inside a rule is caught: it becomes a warning naming the
--- rule, the document and the sentence, and the rest of the run goes on.
+-- pattern, or a list of phrases compiled with dyadic.matcher) then looks for a match
+-- inside each candidate sentence, and apply(ctx) is called once per sentence where it
+-- matches, with the first match. Offsets (ctx.s, ctx.e, lpeg.Cp() captures) are byte
+-- offsets into the document text, like those of doc:mentions(). An error raised
+-- inside a rule is caught: it becomes a warning naming the rule, the document and the
+-- sentence, and the rest of the run goes on.
 local core = require "dyadic.core"
 
 local M = {}
@@ -48,31 +50,41 @@ end
 
 local known_fields = { name = true, needs = true, pattern = true, apply = true, description = true }
 
--- Compile the pattern field into search(text) -> s, e, captures (1-based, inclusive) or nil.
+-- Compile the pattern field into find(text, ss, se, st) -> s, e, captures: the first
+-- match inside the sentence text:sub(ss, se), as offsets into the document text
+-- (1-based, inclusive), or nil. The caller visits a document's candidate sentences in
+-- increasing order with one state table st per (rule, document): the pattern is run
+-- over the document text, not sentence by sentence, and a match found beyond the
+-- current sentence is kept for the later ones, so a pattern that rarely matches costs
+-- one scan of the document, without cutting out any sentence.
 local function compile_pattern(p)
   if p == nil then
-    return function(text) return 1, #text, {} end, "every sentence"
+    return function(_, ss, se) return ss, se, {} end, "every sentence"
   end
   if type(p) == "string" then p = { p } end
   if is_lpeg_pattern(p) then
     local lpeg = get_lpeg()
     -- (1 - p)^0 skips the positions where p does not match: no recursion, linear scan.
     local search = (1 - p) ^ 0 * lpeg.Cp() * lpeg.Ct(p) * lpeg.Cp()
-    return function(text)
-      local s, caps, e = search:match(text)
+    return function(text, ss, se, st)
+      if st.done then return nil end
+      if st.s == nil or st.s < ss then
+        local s, caps, e = search:match(text, ss)
+        if s == nil then st.done = true; return nil end
+        st.s, st.e, st.caps = s, e - 1, caps
+      end
+      if st.s > se then return nil end
+      if st.e <= se then return st.s, st.e, st.caps end
+      -- the match runs past the sentence end: search again with the subject cut there
+      local s, caps, e = search:match(text:sub(1, se), ss)
       if s == nil then return nil end
       return s, e - 1, caps
     end, "LPeg pattern"
   end
+  local m, names, what
   if is_matcher(p) then
-    return function(text)
-      local hits = p:find_all(text)
-      local h = hits[1]
-      if h == nil then return nil end
-      return h[1], h[2], { h[3] }
-    end, "matcher"
-  end
-  if type(p) == "table" then
+    m, what = p, "matcher"
+  elseif type(p) == "table" then
     if #p == 0 then bad_field("pattern", "must not be an empty list") end
     for i = 1, #p do
       local v = p[i]
@@ -80,18 +92,26 @@ local function compile_pattern(p)
         bad_field("pattern", string.format("item %d must be a phrase string, got %s", i, type(v)))
       end
     end
-    local ok, m = pcall(core.matcher, p)
-    if not ok then bad_field("pattern", "is not a valid phrase list: " .. tostring(m)) end
-    return function(text)
-      local hits = m:find_all(text)
-      local h = hits[1]
-      if h == nil then return nil end
-      local phrase = p[h[3]]
-      if type(phrase) == "table" then phrase = phrase[1] end
-      return h[1], h[2], { phrase }
-    end, string.format("%d phrases", #p)
+    local ok, compiled = pcall(core.matcher, p)
+    if not ok then bad_field("pattern", "is not a valid phrase list: " .. tostring(compiled)) end
+    m, names, what = compiled, {}, string.format("%d phrases", #p)
+    for i = 1, #p do names[i] = type(p[i]) == "table" and p[i][1] or p[i] end
+  else
+    bad_field("pattern", "must be an LPeg pattern, a matcher or a list of phrases, got " .. type(p))
   end
-  bad_field("pattern", "must be an LPeg pattern, a matcher or a list of phrases, got " .. type(p))
+  -- one find_all per document; hits are in text order
+  return function(text, ss, se, st)
+    local hits = st.hits
+    if not hits then hits = m:find_all(text); st.hits = hits; st.i = 1 end
+    local i = st.i
+    while hits[i] and hits[i][1] < ss do i = i + 1 end
+    st.i = i
+    local h = hits[i]
+    if h == nil then st.done = true; return nil end
+    st.s = h[1]
+    if h[2] > se then return nil end
+    return h[1], h[2], { names and names[h[3]] or h[3] }
+  end, what
 end
 
 --- Validate a rule specification and return a rule object.
@@ -141,7 +161,7 @@ function M.new(spec)
     pattern = spec.pattern,
     description = spec.description,
     apply = spec.apply,
-    _search = search,
+    _find = search,
     _what = what,
   }, Rule)
 end
@@ -190,9 +210,54 @@ function M.load(path)
   return rules
 end
 
+-- Group doc:mentions() / doc:cues() by sentence index.
+local function by_sentence(list)
+  local out = {}
+  for i = 1, #list do
+    local m = list[i]
+    local k = m.sentence or m[7]
+    local l = out[k]
+    if not l then l = {}; out[k] = l end
+    l[#l + 1] = m
+  end
+  return out
+end
+
+local EMPTY = setmetatable({}, { __newindex = function() error("read-only table", 2) end })
+local NO_WARNINGS = setmetatable({}, { __newindex = function() error("read-only table", 2) end })
+
 -- The context handed to apply(ctx).
+-- ctx.text, ctx.mentions, ctx.cues and ctx.previous are filled on first use:
+-- doc:mentions() and doc:cues() build Lua tables for the whole document, once per
+-- document and only when some rule reads them.
 local Ctx = {}
-Ctx.__index = Ctx
+local lazy_fields = { mentions = true, cues = true, previous = true, text = true }
+
+local function group(state)
+  if not state.mentions then
+    state.mentions = by_sentence(state.doc:mentions())
+    state.cues = by_sentence(state.doc:cues())
+  end
+end
+
+function Ctx.__index(ctx, key)
+  if key == "text" then
+    local t = rawget(ctx, "_text"):sub(rawget(ctx, "sentence_s"), rawget(ctx, "sentence_e"))
+    rawset(ctx, "text", t)
+    return t
+  end
+  if lazy_fields[key] then
+    local state = rawget(ctx, "_state")
+    group(state)
+    local si = rawget(ctx, "sentence")
+    local m, c, p = state.mentions[si] or EMPTY, state.cues[si] or EMPTY, state.mentions[si - 1] or EMPTY
+    rawset(ctx, "mentions", m)
+    rawset(ctx, "cues", c)
+    rawset(ctx, "previous", p)
+    return rawget(ctx, key)
+  end
+  return Ctx[key]
+end
 
 local emit_fields = { source = true, target = true, coop = true, conflict = true, dependency = true,
                       sector = true, note = true }
@@ -234,21 +299,7 @@ function Ctx:discard()
   self.doc:_discard(self.sentence)
 end
 
--- Group doc:mentions() / doc:cues() by sentence index.
-local function by_sentence(list)
-  local out = {}
-  for i = 1, #list do
-    local m = list[i]
-    local k = m.sentence or m[7]
-    local l = out[k]
-    if not l then l = {}; out[k] = l end
-    l[#l + 1] = m
-  end
-  return out
-end
-
-local EMPTY = setmetatable({}, { __newindex = function() error("read-only table", 2) end })
-local NO_WARNINGS = setmetatable({}, { __newindex = function() error("read-only table", 2) end })
+M.counters = { documents = 0, candidates = 0, matched = 0, applied = 0, emitted = 0, failed = 0 }
 
 -- Rule objects compiled from plain specs handed to M.apply (weak keys).
 local spec_cache = setmetatable({}, { __mode = "k" })
@@ -261,23 +312,19 @@ function M.warnings(doc)
   return doc_warnings[doc] or NO_WARNINGS
 end
 
-local function all_sentences(n)
-  local t = {}
-  for i = 1, n do t[i] = i end
-  return t
-end
-
 --- Run the rules over an analyzed document.
 -- rules: list of rule objects or specs; meta: the analyze() metadata ({id=, date=, title=}).
 -- Returns the list of warnings (strings; a shared read-only empty table when there are
--- none), and a stats table {candidates=, matched=, applied=, emitted=, failed=}.
+-- none). M.counters sums, over every call in this process: documents, candidates
+-- (sentences that passed the needs prefilter), matched (pattern matched), applied,
+-- emitted, failed.
 function M.apply(rules, doc, meta)
   local nrules = rules and #rules or 0
-  if nrules == 0 then return NO_WARNINGS, { candidates = 0, matched = 0, applied = 0, emitted = 0, failed = 0 } end
+  if nrules == 0 then return NO_WARNINGS end
   local warnings
   local ncand, nmatched, napplied, nemitted, nfailed = 0, 0, 0, 0, 0
   local text, sentences
-  local mentions, cues  -- by sentence, built on the first match
+  local state  -- per document: mentions and cues by sentence, built when a rule reads them
   for r = 1, nrules do
     local rule = rules[r]
     if getmetatable(rule) ~= Rule then
@@ -285,46 +332,52 @@ function M.apply(rules, doc, meta)
       if not compiled then compiled = M.new(rule); spec_cache[rule] = compiled end
       rule = compiled
     end
-    local candidates
+    -- candidates: the prefiltered sentence indices, or nil for every sentence
+    local candidates, st, n
     if rule.needs then
       candidates = doc:_sentences_with(rule.needs)
+      n = #candidates
     else
       sentences = sentences or doc:sentences()
-      candidates = all_sentences(#sentences)
+      n = #sentences
     end
-    if #candidates > 0 then
+    if n > 0 then
       text = text or doc:text()
       sentences = sentences or doc:sentences()
       meta = meta or {}
     end
-    for c = 1, #candidates do
-      local si = candidates[c]
+    local last, c = 0, 1
+    while c <= n do
+      local si = candidates and candidates[c] or c
       local span = sentences[si]
       ncand = ncand + 1
+      local ms, me, caps
       if span then
         local ss, se = span[1], span[2]
-        local stext = text:sub(ss, se)
-        local ms, me, caps = rule._search(stext)
-        if ms then
-          nmatched = nmatched + 1
-          if not mentions then
-            mentions = by_sentence(doc:mentions())
-            cues = by_sentence(doc:cues())
+        if ss <= last or not st then st = {} end  -- out of order: search afresh
+        last = ss
+        ms, me, caps = rule._find(text, ss, se, st)
+        if not ms then
+          if st.done then break end  -- no match in the rest of the document
+          if not candidates and st.s then
+            -- jump to the sentence holding the next match
+            while c < n and sentences[c + 1][2] < st.s do c = c + 1 end
           end
+        else
+          nmatched = nmatched + 1
+          state = state or { doc = doc }
           local ctx = setmetatable({
+            _state = state,
+            _text = text,
             rule = rule,
             doc = doc,
             meta = meta,
-            text = stext,
             sentence = si,
             sentence_s = ss,
             sentence_e = se,
-            s = ss + ms - 1,
-            e = ss + me - 1,
+            s = ms,
+            e = me,
             captures = caps,
-            mentions = mentions[si] or EMPTY,
-            cues = cues[si] or EMPTY,
-            previous = mentions[si - 1] or EMPTY,
             emitted = 0,
           }, Ctx)
           napplied = napplied + 1
@@ -338,13 +391,20 @@ function M.apply(rules, doc, meta)
           end
         end
       end
+      c = c + 1
     end
   end
   -- only documents with warnings enter the weak table (10,000s of clean documents
   -- would otherwise load the collector with ephemeron entries)
   if warnings then doc_warnings[doc] = warnings end
-  return warnings or NO_WARNINGS,
-    { candidates = ncand, matched = nmatched, applied = napplied, emitted = nemitted, failed = nfailed }
+  local k = M.counters
+  k.documents = k.documents + 1
+  k.candidates = k.candidates + ncand
+  k.matched = k.matched + nmatched
+  k.applied = k.applied + napplied
+  k.emitted = k.emitted + nemitted
+  k.failed = k.failed + nfailed
+  return warnings or NO_WARNINGS
 end
 
 setmetatable(M, { __call = function(_, spec) return M.new(spec) end })

@@ -72,8 +72,8 @@ Australian
 Australians
 Canberra | type=capital
 Reserve Bank of Australia | type=group role=GOV
-Pty | type=group role=BUS case=title
-Pty Ltd | type=group role=BUS case=title
+Pty | type=group role=BUS
+Pty Ltd | type=group role=BUS
 Sydney | type=other
 Melbourne | type=other
 Brisbane | type=other
@@ -87,6 +87,8 @@ Republic of Austria
 Austrian
 Austrians
 Vienna | type=capital
+schilling | type=other role=CUR case=lower
+schillings | type=other role=CUR case=lower
 
 @actor code=AZE type=state
 Azerbaijan | from=1991-08-30
@@ -195,6 +197,10 @@ Sao Paulo | type=other
 São Paulo | type=other
 Rio de Janeiro | type=other
 Rio | type=other
+cruzado | type=other role=CUR case=lower
+cruzados | type=other role=CUR case=lower
+cruzeiro | type=other role=CUR case=lower
+cruzeiros | type=other role=CUR case=lower
 
 @actor code=BRN type=state
 Brunei Darussalam
@@ -321,6 +327,8 @@ Wuhan | type=other
 Chongqing | type=other
 Xinjiang | type=other
 Tibet | type=other
+yuan | type=other role=CUR
+renminbi | type=other role=CUR
 
 @actor code=COL type=state
 Colombia
@@ -514,6 +522,8 @@ Finnish
 Finn
 Finns
 Helsinki | type=capital
+markka | type=other role=CUR
+markkaa | type=other role=CUR
 
 @actor code=FRA type=state
 France
@@ -581,6 +591,12 @@ Dusseldorf | type=other
 Cologne | type=other
 Stuttgart | type=other
 Bavaria | type=other
+D-mark | type=other role=CUR
+D-marks | type=other role=CUR
+deutschemark | type=other role=CUR
+deutschemarks | type=other role=CUR
+Deutsche mark | type=other role=CUR
+Deutsche marks | type=other role=CUR
 
 @actor code=GHA type=state
 Ghana
@@ -596,6 +612,8 @@ Greek
 Greeks
 Hellenic
 Athens | type=capital
+drachma | type=other role=CUR
+drachmas | type=other role=CUR
 
 @actor code=GRD type=state
 Grenada
@@ -648,6 +666,8 @@ Hungary
 Hungarian
 Hungarians
 Budapest | type=capital
+forint | type=other role=CUR
+forints | type=other role=CUR
 
 @actor code=ISL type=state
 Iceland
@@ -686,6 +706,7 @@ Java | type=other
 Sumatra | type=other
 Bali | type=other
 Surabaya | type=other
+rupiah | type=other role=CUR
 
 @actor code=IRN type=state
 Iran
@@ -733,6 +754,8 @@ Bank of Israel | type=group role=GOV
 Israel Defense Forces | type=group role=MIL
 IDF | type=group role=MIL case=title
 Haifa | type=other
+shekel | type=other role=CUR
+shekels | type=other role=CUR
 
 @actor code=ITA type=state
 Italy
@@ -751,6 +774,7 @@ Florence | type=other
 Venice | type=other
 Sicily | type=other
 Genoa | type=other
+lire | type=other role=CUR
 
 @actor code=JAM type=state
 Jamaica
@@ -780,6 +804,7 @@ Nagoya | type=other
 Kobe | type=other
 Okinawa | type=other
 Hokkaido | type=other
+yen | type=other role=CUR
 
 @actor code=JOR type=state
 Hashemite Kingdom of Jordan
@@ -907,9 +932,10 @@ Malaysian
 Malaysians
 Kuala Lumpur | type=capital
 Putrajaya | type=capital
-Bhd | type=group role=BUS case=title
-Sdn Bhd | type=group role=BUS case=title
-Berhad | type=group role=BUS case=title
+Bhd | type=group role=BUS
+Sdn Bhd | type=group role=BUS
+Berhad | type=group role=BUS
+ringgit | type=other role=CUR
 
 @actor code=MDV type=state
 Maldives
@@ -1041,6 +1067,8 @@ Nederlandsche Bank | type=group role=GOV
 Dutch central bank | type=group role=GOV
 Rotterdam | type=other
 Europoort | type=other
+guilder | type=other role=CUR
+guilders | type=other role=CUR
 
 @actor code=NZL type=state
 New Zealand
@@ -1074,6 +1102,7 @@ Nigerians
 Abuja | type=capital
 Lagos | type=capital to=1991-12-11
 Niger Delta | type=other
+naira | type=other role=CUR
 
 @actor code=MKD type=state
 North Macedonia | from=1991-09-08
@@ -1159,12 +1188,16 @@ Polish
 Pole | case=title
 Poles | case=title
 Warsaw | type=capital
+zloty | type=other role=CUR
+zlotys | type=other role=CUR
 
 @actor code=PRT type=state
 Portugal
 Portuguese Republic
 Portuguese
 Lisbon | type=capital
+escudo | type=other role=CUR case=lower
+escudos | type=other role=CUR case=lower
 
 @actor code=QAT type=state
 Qatar
@@ -1217,6 +1250,10 @@ Central Bank of Russia | type=group role=GOV from=1991-12-26
 State Duma | type=group role=LEG from=1993-12-12
 St. Petersburg | type=other from=1991-12-26
 Siberia | type=other from=1991-12-26
+rouble | type=other role=CUR from=1991-12-26
+roubles | type=other role=CUR from=1991-12-26
+ruble | type=other role=CUR from=1991-12-26
+rubles | type=other role=CUR from=1991-12-26
 
 @actor code=RWA type=state
 Rwanda
@@ -1353,6 +1390,7 @@ Cape Town | type=capital
 South African Reserve Bank | type=group role=GOV
 Johannesburg | type=other
 Durban | type=other
+rand | type=other role=CUR case=lower
 
 @actor code=SSD type=state
 South Sudan | from=2011-07-09
@@ -1375,6 +1413,8 @@ Cortes | type=group role=LEG case=title
 Barcelona | type=other
 Catalonia | type=other
 Seville | type=other
+peseta | type=other role=CUR
+pesetas | type=other role=CUR
 
 @actor code=LKA type=state
 Sri Lanka
@@ -1406,6 +1446,7 @@ Swede
 Swedes
 Stockholm | type=capital
 Riksbank | type=group role=GOV
+kronor | type=other role=CUR
 
 @actor code=CHE type=state
 Switzerland
@@ -1444,6 +1485,7 @@ Siam
 Thai
 Thais
 Bangkok | type=capital
+baht | type=other role=CUR
 
 @actor code=TLS type=state
 Timor-Leste | from=2002-05-20
@@ -1563,7 +1605,7 @@ HM Treasury | type=group role=GOV
 Her Majesty's Government | type=group role=GOV
 His Majesty's Government | type=group role=GOV
 Ministry of Defence | type=group role=MIL
-Plc | type=group role=BUS case=title
+Plc | type=group role=BUS
 p.l.c. | type=group role=BUS
 Edinburgh | type=other
 Glasgow | type=other
@@ -1571,6 +1613,9 @@ Manchester | type=other
 Liverpool | type=other
 Belfast | type=other
 the City of London | type=other
+sterling | type=other role=CUR case=lower
+stg | type=other role=CUR
+pound sterling | type=other role=CUR
 
 @actor code=TZA type=state
 Tanzania
@@ -1962,6 +2007,10 @@ Moscow | to=1991-12-25 type=capital
 Kremlin | to=1991-12-25 type=capital role=GOV
 Leningrad | to=1991-12-25 type=other
 Siberia | to=1991-12-25 type=other
+rouble | to=1991-12-25 type=other role=CUR
+roubles | to=1991-12-25 type=other role=CUR
+ruble | to=1991-12-25 type=other role=CUR
+rubles | to=1991-12-25 type=other role=CUR
 
 @actor code=DDR type=state
 East Germany | to=1990-10-02
@@ -2142,4 +2191,1411 @@ Uzbekistan
 Republic of Uzbekistan
 Uzbek
 Uzbeks
+
+# ---- agreements named after the capital where they were reached ("the Paris accord") ----
+@discard
+Abidjan accord*
+Abidjan agreement*
+Abidjan pact*
+Abidjan communique*
+Abidjan declaration*
+Abidjan protocol*
+Abu Dhabi accord*
+Abu Dhabi agreement*
+Abu Dhabi pact*
+Abu Dhabi communique*
+Abu Dhabi declaration*
+Abu Dhabi protocol*
+Abuja accord*
+Abuja agreement*
+Abuja pact*
+Abuja communique*
+Abuja declaration*
+Abuja protocol*
+Accra accord*
+Accra agreement*
+Accra pact*
+Accra communique*
+Accra declaration*
+Accra protocol*
+Addis Ababa accord*
+Addis Ababa agreement*
+Addis Ababa pact*
+Addis Ababa communique*
+Addis Ababa declaration*
+Addis Ababa protocol*
+Algiers accord*
+Algiers agreement*
+Algiers pact*
+Algiers communique*
+Algiers declaration*
+Algiers protocol*
+Alma-Ata accord*
+Alma-Ata agreement*
+Alma-Ata pact*
+Alma-Ata communique*
+Alma-Ata declaration*
+Alma-Ata protocol*
+Almaty accord*
+Almaty agreement*
+Almaty pact*
+Almaty communique*
+Almaty declaration*
+Almaty protocol*
+Amman accord*
+Amman agreement*
+Amman pact*
+Amman communique*
+Amman declaration*
+Amman protocol*
+Amsterdam accord*
+Amsterdam agreement*
+Amsterdam pact*
+Amsterdam communique*
+Amsterdam declaration*
+Amsterdam protocol*
+Andorra la Vella accord*
+Andorra la Vella agreement*
+Andorra la Vella pact*
+Andorra la Vella communique*
+Andorra la Vella declaration*
+Andorra la Vella protocol*
+Ankara accord*
+Ankara agreement*
+Ankara pact*
+Ankara communique*
+Ankara declaration*
+Ankara protocol*
+Antananarivo accord*
+Antananarivo agreement*
+Antananarivo pact*
+Antananarivo communique*
+Antananarivo declaration*
+Antananarivo protocol*
+Apia accord*
+Apia agreement*
+Apia pact*
+Apia communique*
+Apia declaration*
+Apia protocol*
+Ashgabat accord*
+Ashgabat agreement*
+Ashgabat pact*
+Ashgabat communique*
+Ashgabat declaration*
+Ashgabat protocol*
+Ashkhabad accord*
+Ashkhabad agreement*
+Ashkhabad pact*
+Ashkhabad communique*
+Ashkhabad declaration*
+Ashkhabad protocol*
+Asmara accord*
+Asmara agreement*
+Asmara pact*
+Asmara communique*
+Asmara declaration*
+Asmara protocol*
+Astana accord*
+Astana agreement*
+Astana pact*
+Astana communique*
+Astana declaration*
+Astana protocol*
+Asuncion accord*
+Asuncion agreement*
+Asuncion pact*
+Asuncion communique*
+Asuncion declaration*
+Asuncion protocol*
+Asunción accord*
+Asunción agreement*
+Asunción pact*
+Asunción communique*
+Asunción declaration*
+Asunción protocol*
+Athens accord*
+Athens agreement*
+Athens pact*
+Athens communique*
+Athens declaration*
+Athens protocol*
+Baghdad accord*
+Baghdad agreement*
+Baghdad pact*
+Baghdad communique*
+Baghdad declaration*
+Baghdad protocol*
+Baku accord*
+Baku agreement*
+Baku pact*
+Baku communique*
+Baku declaration*
+Baku protocol*
+Bamako accord*
+Bamako agreement*
+Bamako pact*
+Bamako communique*
+Bamako declaration*
+Bamako protocol*
+Bandar Seri Begawan accord*
+Bandar Seri Begawan agreement*
+Bandar Seri Begawan pact*
+Bandar Seri Begawan communique*
+Bandar Seri Begawan declaration*
+Bandar Seri Begawan protocol*
+Bangkok accord*
+Bangkok agreement*
+Bangkok pact*
+Bangkok communique*
+Bangkok declaration*
+Bangkok protocol*
+Bangui accord*
+Bangui agreement*
+Bangui pact*
+Bangui communique*
+Bangui declaration*
+Bangui protocol*
+Banjul accord*
+Banjul agreement*
+Banjul pact*
+Banjul communique*
+Banjul declaration*
+Banjul protocol*
+Basseterre accord*
+Basseterre agreement*
+Basseterre pact*
+Basseterre communique*
+Basseterre declaration*
+Basseterre protocol*
+Beijing accord*
+Beijing agreement*
+Beijing pact*
+Beijing communique*
+Beijing declaration*
+Beijing protocol*
+Beirut accord*
+Beirut agreement*
+Beirut pact*
+Beirut communique*
+Beirut declaration*
+Beirut protocol*
+Belgrade accord*
+Belgrade agreement*
+Belgrade pact*
+Belgrade communique*
+Belgrade declaration*
+Belgrade protocol*
+Belmopan accord*
+Belmopan agreement*
+Belmopan pact*
+Belmopan communique*
+Belmopan declaration*
+Belmopan protocol*
+Berlin accord*
+Berlin agreement*
+Berlin pact*
+Berlin communique*
+Berlin declaration*
+Berlin protocol*
+Bern accord*
+Bern agreement*
+Bern pact*
+Bern communique*
+Bern declaration*
+Bern protocol*
+Berne accord*
+Berne agreement*
+Berne pact*
+Berne communique*
+Berne declaration*
+Berne protocol*
+Bishkek accord*
+Bishkek agreement*
+Bishkek pact*
+Bishkek communique*
+Bishkek declaration*
+Bishkek protocol*
+Bissau accord*
+Bissau agreement*
+Bissau pact*
+Bissau communique*
+Bissau declaration*
+Bissau protocol*
+Bogota accord*
+Bogota agreement*
+Bogota pact*
+Bogota communique*
+Bogota declaration*
+Bogota protocol*
+Bogotá accord*
+Bogotá agreement*
+Bogotá pact*
+Bogotá communique*
+Bogotá declaration*
+Bogotá protocol*
+Bonn accord*
+Bonn agreement*
+Bonn pact*
+Bonn communique*
+Bonn declaration*
+Bonn protocol*
+Brasilia accord*
+Brasilia agreement*
+Brasilia pact*
+Brasilia communique*
+Brasilia declaration*
+Brasilia protocol*
+Brasília accord*
+Brasília agreement*
+Brasília pact*
+Brasília communique*
+Brasília declaration*
+Brasília protocol*
+Bratislava accord*
+Bratislava agreement*
+Bratislava pact*
+Bratislava communique*
+Bratislava declaration*
+Bratislava protocol*
+Brazzaville accord*
+Brazzaville agreement*
+Brazzaville pact*
+Brazzaville communique*
+Brazzaville declaration*
+Brazzaville protocol*
+Bridgetown accord*
+Bridgetown agreement*
+Bridgetown pact*
+Bridgetown communique*
+Bridgetown declaration*
+Bridgetown protocol*
+Bucharest accord*
+Bucharest agreement*
+Bucharest pact*
+Bucharest communique*
+Bucharest declaration*
+Bucharest protocol*
+Budapest accord*
+Budapest agreement*
+Budapest pact*
+Budapest communique*
+Budapest declaration*
+Budapest protocol*
+Buenos Aires accord*
+Buenos Aires agreement*
+Buenos Aires pact*
+Buenos Aires communique*
+Buenos Aires declaration*
+Buenos Aires protocol*
+Bujumbura accord*
+Bujumbura agreement*
+Bujumbura pact*
+Bujumbura communique*
+Bujumbura declaration*
+Bujumbura protocol*
+Cairo accord*
+Cairo agreement*
+Cairo pact*
+Cairo communique*
+Cairo declaration*
+Cairo protocol*
+Canberra accord*
+Canberra agreement*
+Canberra pact*
+Canberra communique*
+Canberra declaration*
+Canberra protocol*
+Cape Town accord*
+Cape Town agreement*
+Cape Town pact*
+Cape Town communique*
+Cape Town declaration*
+Cape Town protocol*
+Caracas accord*
+Caracas agreement*
+Caracas pact*
+Caracas communique*
+Caracas declaration*
+Caracas protocol*
+Castries accord*
+Castries agreement*
+Castries pact*
+Castries communique*
+Castries declaration*
+Castries protocol*
+Chisinau accord*
+Chisinau agreement*
+Chisinau pact*
+Chisinau communique*
+Chisinau declaration*
+Chisinau protocol*
+Chișinău accord*
+Chișinău agreement*
+Chișinău pact*
+Chișinău communique*
+Chișinău declaration*
+Chișinău protocol*
+City of San Marino accord*
+City of San Marino agreement*
+City of San Marino pact*
+City of San Marino communique*
+City of San Marino declaration*
+City of San Marino protocol*
+Colombo accord*
+Colombo agreement*
+Colombo pact*
+Colombo communique*
+Colombo declaration*
+Colombo protocol*
+Conakry accord*
+Conakry agreement*
+Conakry pact*
+Conakry communique*
+Conakry declaration*
+Conakry protocol*
+Copenhagen accord*
+Copenhagen agreement*
+Copenhagen pact*
+Copenhagen communique*
+Copenhagen declaration*
+Copenhagen protocol*
+Cotonou accord*
+Cotonou agreement*
+Cotonou pact*
+Cotonou communique*
+Cotonou declaration*
+Cotonou protocol*
+Dacca accord*
+Dacca agreement*
+Dacca pact*
+Dacca communique*
+Dacca declaration*
+Dacca protocol*
+Dakar accord*
+Dakar agreement*
+Dakar pact*
+Dakar communique*
+Dakar declaration*
+Dakar protocol*
+Damascus accord*
+Damascus agreement*
+Damascus pact*
+Damascus communique*
+Damascus declaration*
+Damascus protocol*
+Dar es Salaam accord*
+Dar es Salaam agreement*
+Dar es Salaam pact*
+Dar es Salaam communique*
+Dar es Salaam declaration*
+Dar es Salaam protocol*
+Delhi accord*
+Delhi agreement*
+Delhi pact*
+Delhi communique*
+Delhi declaration*
+Delhi protocol*
+Dhaka accord*
+Dhaka agreement*
+Dhaka pact*
+Dhaka communique*
+Dhaka declaration*
+Dhaka protocol*
+Dili accord*
+Dili agreement*
+Dili pact*
+Dili communique*
+Dili declaration*
+Dili protocol*
+Djibouti accord*
+Djibouti agreement*
+Djibouti pact*
+Djibouti communique*
+Djibouti declaration*
+Djibouti protocol*
+Dodoma accord*
+Dodoma agreement*
+Dodoma pact*
+Dodoma communique*
+Dodoma declaration*
+Dodoma protocol*
+Doha accord*
+Doha agreement*
+Doha pact*
+Doha communique*
+Doha declaration*
+Doha protocol*
+Dublin accord*
+Dublin agreement*
+Dublin pact*
+Dublin communique*
+Dublin declaration*
+Dublin protocol*
+Dushanbe accord*
+Dushanbe agreement*
+Dushanbe pact*
+Dushanbe communique*
+Dushanbe declaration*
+Dushanbe protocol*
+Freetown accord*
+Freetown agreement*
+Freetown pact*
+Freetown communique*
+Freetown declaration*
+Freetown protocol*
+Funafuti accord*
+Funafuti agreement*
+Funafuti pact*
+Funafuti communique*
+Funafuti declaration*
+Funafuti protocol*
+Gaborone accord*
+Gaborone agreement*
+Gaborone pact*
+Gaborone communique*
+Gaborone declaration*
+Gaborone protocol*
+Georgetown accord*
+Georgetown agreement*
+Georgetown pact*
+Georgetown communique*
+Georgetown declaration*
+Georgetown protocol*
+Gitega accord*
+Gitega agreement*
+Gitega pact*
+Gitega communique*
+Gitega declaration*
+Gitega protocol*
+Guatemala City accord*
+Guatemala City agreement*
+Guatemala City pact*
+Guatemala City communique*
+Guatemala City declaration*
+Guatemala City protocol*
+Hanoi accord*
+Hanoi agreement*
+Hanoi pact*
+Hanoi communique*
+Hanoi declaration*
+Hanoi protocol*
+Harare accord*
+Harare agreement*
+Harare pact*
+Harare communique*
+Harare declaration*
+Harare protocol*
+Havana accord*
+Havana agreement*
+Havana pact*
+Havana communique*
+Havana declaration*
+Havana protocol*
+Helsinki accord*
+Helsinki agreement*
+Helsinki pact*
+Helsinki communique*
+Helsinki declaration*
+Helsinki protocol*
+Honiara accord*
+Honiara agreement*
+Honiara pact*
+Honiara communique*
+Honiara declaration*
+Honiara protocol*
+Islamabad accord*
+Islamabad agreement*
+Islamabad pact*
+Islamabad communique*
+Islamabad declaration*
+Islamabad protocol*
+Jakarta accord*
+Jakarta agreement*
+Jakarta pact*
+Jakarta communique*
+Jakarta declaration*
+Jakarta protocol*
+Jerusalem accord*
+Jerusalem agreement*
+Jerusalem pact*
+Jerusalem communique*
+Jerusalem declaration*
+Jerusalem protocol*
+Juba accord*
+Juba agreement*
+Juba pact*
+Juba communique*
+Juba declaration*
+Juba protocol*
+Kabul accord*
+Kabul agreement*
+Kabul pact*
+Kabul communique*
+Kabul declaration*
+Kabul protocol*
+Kampala accord*
+Kampala agreement*
+Kampala pact*
+Kampala communique*
+Kampala declaration*
+Kampala protocol*
+Kathmandu accord*
+Kathmandu agreement*
+Kathmandu pact*
+Kathmandu communique*
+Kathmandu declaration*
+Kathmandu protocol*
+Khartoum accord*
+Khartoum agreement*
+Khartoum pact*
+Khartoum communique*
+Khartoum declaration*
+Khartoum protocol*
+Kiev accord*
+Kiev agreement*
+Kiev pact*
+Kiev communique*
+Kiev declaration*
+Kiev protocol*
+Kigali accord*
+Kigali agreement*
+Kigali pact*
+Kigali communique*
+Kigali declaration*
+Kigali protocol*
+Kingston accord*
+Kingston agreement*
+Kingston pact*
+Kingston communique*
+Kingston declaration*
+Kingston protocol*
+Kingstown accord*
+Kingstown agreement*
+Kingstown pact*
+Kingstown communique*
+Kingstown declaration*
+Kingstown protocol*
+Kinshasa accord*
+Kinshasa agreement*
+Kinshasa pact*
+Kinshasa communique*
+Kinshasa declaration*
+Kinshasa protocol*
+Kishinev accord*
+Kishinev agreement*
+Kishinev pact*
+Kishinev communique*
+Kishinev declaration*
+Kishinev protocol*
+Kuala Lumpur accord*
+Kuala Lumpur agreement*
+Kuala Lumpur pact*
+Kuala Lumpur communique*
+Kuala Lumpur declaration*
+Kuala Lumpur protocol*
+Kuwait City accord*
+Kuwait City agreement*
+Kuwait City pact*
+Kuwait City communique*
+Kuwait City declaration*
+Kuwait City protocol*
+Kyiv accord*
+Kyiv agreement*
+Kyiv pact*
+Kyiv communique*
+Kyiv declaration*
+Kyiv protocol*
+La Paz accord*
+La Paz agreement*
+La Paz pact*
+La Paz communique*
+La Paz declaration*
+La Paz protocol*
+Lagos accord*
+Lagos agreement*
+Lagos pact*
+Lagos communique*
+Lagos declaration*
+Lagos protocol*
+Libreville accord*
+Libreville agreement*
+Libreville pact*
+Libreville communique*
+Libreville declaration*
+Libreville protocol*
+Lilongwe accord*
+Lilongwe agreement*
+Lilongwe pact*
+Lilongwe communique*
+Lilongwe declaration*
+Lilongwe protocol*
+Lima accord*
+Lima agreement*
+Lima pact*
+Lima communique*
+Lima declaration*
+Lima protocol*
+Lisbon accord*
+Lisbon agreement*
+Lisbon pact*
+Lisbon communique*
+Lisbon declaration*
+Lisbon protocol*
+Ljubljana accord*
+Ljubljana agreement*
+Ljubljana pact*
+Ljubljana communique*
+Ljubljana declaration*
+Ljubljana protocol*
+Lome accord*
+Lome agreement*
+Lome pact*
+Lome communique*
+Lome declaration*
+Lome protocol*
+Lomé accord*
+Lomé agreement*
+Lomé pact*
+Lomé communique*
+Lomé declaration*
+Lomé protocol*
+London accord*
+London agreement*
+London pact*
+London communique*
+London declaration*
+London protocol*
+Luanda accord*
+Luanda agreement*
+Luanda pact*
+Luanda communique*
+Luanda declaration*
+Luanda protocol*
+Lusaka accord*
+Lusaka agreement*
+Lusaka pact*
+Lusaka communique*
+Lusaka declaration*
+Lusaka protocol*
+Luxembourg City accord*
+Luxembourg City agreement*
+Luxembourg City pact*
+Luxembourg City communique*
+Luxembourg City declaration*
+Luxembourg City protocol*
+Madrid accord*
+Madrid agreement*
+Madrid pact*
+Madrid communique*
+Madrid declaration*
+Madrid protocol*
+Majuro accord*
+Majuro agreement*
+Majuro pact*
+Majuro communique*
+Majuro declaration*
+Majuro protocol*
+Malabo accord*
+Malabo agreement*
+Malabo pact*
+Malabo communique*
+Malabo declaration*
+Malabo protocol*
+Malé accord*
+Malé agreement*
+Malé pact*
+Malé communique*
+Malé declaration*
+Malé protocol*
+Managua accord*
+Managua agreement*
+Managua pact*
+Managua communique*
+Managua declaration*
+Managua protocol*
+Manama accord*
+Manama agreement*
+Manama pact*
+Manama communique*
+Manama declaration*
+Manama protocol*
+Manila accord*
+Manila agreement*
+Manila pact*
+Manila communique*
+Manila declaration*
+Manila protocol*
+Maputo accord*
+Maputo agreement*
+Maputo pact*
+Maputo communique*
+Maputo declaration*
+Maputo protocol*
+Maseru accord*
+Maseru agreement*
+Maseru pact*
+Maseru communique*
+Maseru declaration*
+Maseru protocol*
+Mbabane accord*
+Mbabane agreement*
+Mbabane pact*
+Mbabane communique*
+Mbabane declaration*
+Mbabane protocol*
+Mexico City accord*
+Mexico City agreement*
+Mexico City pact*
+Mexico City communique*
+Mexico City declaration*
+Mexico City protocol*
+Minsk accord*
+Minsk agreement*
+Minsk pact*
+Minsk communique*
+Minsk declaration*
+Minsk protocol*
+Mogadishu accord*
+Mogadishu agreement*
+Mogadishu pact*
+Mogadishu communique*
+Mogadishu declaration*
+Mogadishu protocol*
+Monrovia accord*
+Monrovia agreement*
+Monrovia pact*
+Monrovia communique*
+Monrovia declaration*
+Monrovia protocol*
+Monte Carlo accord*
+Monte Carlo agreement*
+Monte Carlo pact*
+Monte Carlo communique*
+Monte Carlo declaration*
+Monte Carlo protocol*
+Montevideo accord*
+Montevideo agreement*
+Montevideo pact*
+Montevideo communique*
+Montevideo declaration*
+Montevideo protocol*
+Moroni accord*
+Moroni agreement*
+Moroni pact*
+Moroni communique*
+Moroni declaration*
+Moroni protocol*
+Muscat accord*
+Muscat agreement*
+Muscat pact*
+Muscat communique*
+Muscat declaration*
+Muscat protocol*
+N'Djamena accord*
+N'Djamena agreement*
+N'Djamena pact*
+N'Djamena communique*
+N'Djamena declaration*
+N'Djamena protocol*
+Nairobi accord*
+Nairobi agreement*
+Nairobi pact*
+Nairobi communique*
+Nairobi declaration*
+Nairobi protocol*
+Nassau accord*
+Nassau agreement*
+Nassau pact*
+Nassau communique*
+Nassau declaration*
+Nassau protocol*
+Nay Pyi Taw accord*
+Nay Pyi Taw agreement*
+Nay Pyi Taw pact*
+Nay Pyi Taw communique*
+Nay Pyi Taw declaration*
+Nay Pyi Taw protocol*
+Naypyidaw accord*
+Naypyidaw agreement*
+Naypyidaw pact*
+Naypyidaw communique*
+Naypyidaw declaration*
+Naypyidaw protocol*
+Ndjamena accord*
+Ndjamena agreement*
+Ndjamena pact*
+Ndjamena communique*
+Ndjamena declaration*
+Ndjamena protocol*
+New Delhi accord*
+New Delhi agreement*
+New Delhi pact*
+New Delhi communique*
+New Delhi declaration*
+New Delhi protocol*
+Ngerulmud accord*
+Ngerulmud agreement*
+Ngerulmud pact*
+Ngerulmud communique*
+Ngerulmud declaration*
+Ngerulmud protocol*
+Niamey accord*
+Niamey agreement*
+Niamey pact*
+Niamey communique*
+Niamey declaration*
+Niamey protocol*
+Nicosia accord*
+Nicosia agreement*
+Nicosia pact*
+Nicosia communique*
+Nicosia declaration*
+Nicosia protocol*
+Nouakchott accord*
+Nouakchott agreement*
+Nouakchott pact*
+Nouakchott communique*
+Nouakchott declaration*
+Nouakchott protocol*
+Nuku'alofa accord*
+Nuku'alofa agreement*
+Nuku'alofa pact*
+Nuku'alofa communique*
+Nuku'alofa declaration*
+Nuku'alofa protocol*
+Nur-Sultan accord*
+Nur-Sultan agreement*
+Nur-Sultan pact*
+Nur-Sultan communique*
+Nur-Sultan declaration*
+Nur-Sultan protocol*
+Oslo accord*
+Oslo agreement*
+Oslo pact*
+Oslo communique*
+Oslo declaration*
+Oslo protocol*
+Ottawa accord*
+Ottawa agreement*
+Ottawa pact*
+Ottawa communique*
+Ottawa declaration*
+Ottawa protocol*
+Ouagadougou accord*
+Ouagadougou agreement*
+Ouagadougou pact*
+Ouagadougou communique*
+Ouagadougou declaration*
+Ouagadougou protocol*
+Palikir accord*
+Palikir agreement*
+Palikir pact*
+Palikir communique*
+Palikir declaration*
+Palikir protocol*
+Panama City accord*
+Panama City agreement*
+Panama City pact*
+Panama City communique*
+Panama City declaration*
+Panama City protocol*
+Paramaribo accord*
+Paramaribo agreement*
+Paramaribo pact*
+Paramaribo communique*
+Paramaribo declaration*
+Paramaribo protocol*
+Paris accord*
+Paris agreement*
+Paris pact*
+Paris communique*
+Paris declaration*
+Paris protocol*
+Peking accord*
+Peking agreement*
+Peking pact*
+Peking communique*
+Peking declaration*
+Peking protocol*
+Phnom Penh accord*
+Phnom Penh agreement*
+Phnom Penh pact*
+Phnom Penh communique*
+Phnom Penh declaration*
+Phnom Penh protocol*
+Podgorica accord*
+Podgorica agreement*
+Podgorica pact*
+Podgorica communique*
+Podgorica declaration*
+Podgorica protocol*
+Port Louis accord*
+Port Louis agreement*
+Port Louis pact*
+Port Louis communique*
+Port Louis declaration*
+Port Louis protocol*
+Port Moresby accord*
+Port Moresby agreement*
+Port Moresby pact*
+Port Moresby communique*
+Port Moresby declaration*
+Port Moresby protocol*
+Port Vila accord*
+Port Vila agreement*
+Port Vila pact*
+Port Vila communique*
+Port Vila declaration*
+Port Vila protocol*
+Port of Spain accord*
+Port of Spain agreement*
+Port of Spain pact*
+Port of Spain communique*
+Port of Spain declaration*
+Port of Spain protocol*
+Port-au-Prince accord*
+Port-au-Prince agreement*
+Port-au-Prince pact*
+Port-au-Prince communique*
+Port-au-Prince declaration*
+Port-au-Prince protocol*
+Port-of-Spain accord*
+Port-of-Spain agreement*
+Port-of-Spain pact*
+Port-of-Spain communique*
+Port-of-Spain declaration*
+Port-of-Spain protocol*
+Porto-Novo accord*
+Porto-Novo agreement*
+Porto-Novo pact*
+Porto-Novo communique*
+Porto-Novo declaration*
+Porto-Novo protocol*
+Prague accord*
+Prague agreement*
+Prague pact*
+Prague communique*
+Prague declaration*
+Prague protocol*
+Praia accord*
+Praia agreement*
+Praia pact*
+Praia communique*
+Praia declaration*
+Praia protocol*
+Pretoria accord*
+Pretoria agreement*
+Pretoria pact*
+Pretoria communique*
+Pretoria declaration*
+Pretoria protocol*
+Prishtina accord*
+Prishtina agreement*
+Prishtina pact*
+Prishtina communique*
+Prishtina declaration*
+Prishtina protocol*
+Pristina accord*
+Pristina agreement*
+Pristina pact*
+Pristina communique*
+Pristina declaration*
+Pristina protocol*
+Putrajaya accord*
+Putrajaya agreement*
+Putrajaya pact*
+Putrajaya communique*
+Putrajaya declaration*
+Putrajaya protocol*
+Pyongyang accord*
+Pyongyang agreement*
+Pyongyang pact*
+Pyongyang communique*
+Pyongyang declaration*
+Pyongyang protocol*
+Quito accord*
+Quito agreement*
+Quito pact*
+Quito communique*
+Quito declaration*
+Quito protocol*
+Rabat accord*
+Rabat agreement*
+Rabat pact*
+Rabat communique*
+Rabat declaration*
+Rabat protocol*
+Ramallah accord*
+Ramallah agreement*
+Ramallah pact*
+Ramallah communique*
+Ramallah declaration*
+Ramallah protocol*
+Rangoon accord*
+Rangoon agreement*
+Rangoon pact*
+Rangoon communique*
+Rangoon declaration*
+Rangoon protocol*
+Reykjavik accord*
+Reykjavik agreement*
+Reykjavik pact*
+Reykjavik communique*
+Reykjavik declaration*
+Reykjavik protocol*
+Reykjavík accord*
+Reykjavík agreement*
+Reykjavík pact*
+Reykjavík communique*
+Reykjavík declaration*
+Reykjavík protocol*
+Riga accord*
+Riga agreement*
+Riga pact*
+Riga communique*
+Riga declaration*
+Riga protocol*
+Riyadh accord*
+Riyadh agreement*
+Riyadh pact*
+Riyadh communique*
+Riyadh declaration*
+Riyadh protocol*
+Rome accord*
+Rome agreement*
+Rome pact*
+Rome communique*
+Rome declaration*
+Rome protocol*
+Roseau accord*
+Roseau agreement*
+Roseau pact*
+Roseau communique*
+Roseau declaration*
+Roseau protocol*
+Salisbury accord*
+Salisbury agreement*
+Salisbury pact*
+Salisbury communique*
+Salisbury declaration*
+Salisbury protocol*
+San José accord*
+San José agreement*
+San José pact*
+San José communique*
+San José declaration*
+San José protocol*
+San Juan accord*
+San Juan agreement*
+San Juan pact*
+San Juan communique*
+San Juan declaration*
+San Juan protocol*
+San Salvador accord*
+San Salvador agreement*
+San Salvador pact*
+San Salvador communique*
+San Salvador declaration*
+San Salvador protocol*
+Sana'a accord*
+Sana'a agreement*
+Sana'a pact*
+Sana'a communique*
+Sana'a declaration*
+Sana'a protocol*
+Sanaa accord*
+Sanaa agreement*
+Sanaa pact*
+Sanaa communique*
+Sanaa declaration*
+Sanaa protocol*
+Santiago accord*
+Santiago agreement*
+Santiago pact*
+Santiago communique*
+Santiago declaration*
+Santiago protocol*
+Santo Domingo accord*
+Santo Domingo agreement*
+Santo Domingo pact*
+Santo Domingo communique*
+Santo Domingo declaration*
+Santo Domingo protocol*
+Sao Tome accord*
+Sao Tome agreement*
+Sao Tome pact*
+Sao Tome communique*
+Sao Tome declaration*
+Sao Tome protocol*
+Sarajevo accord*
+Sarajevo agreement*
+Sarajevo pact*
+Sarajevo communique*
+Sarajevo declaration*
+Sarajevo protocol*
+Seoul accord*
+Seoul agreement*
+Seoul pact*
+Seoul communique*
+Seoul declaration*
+Seoul protocol*
+Singapore accord*
+Singapore agreement*
+Singapore pact*
+Singapore communique*
+Singapore declaration*
+Singapore protocol*
+Skopje accord*
+Skopje agreement*
+Skopje pact*
+Skopje communique*
+Skopje declaration*
+Skopje protocol*
+Sofia accord*
+Sofia agreement*
+Sofia pact*
+Sofia communique*
+Sofia declaration*
+Sofia protocol*
+Sri Jayawardenepura Kotte accord*
+Sri Jayawardenepura Kotte agreement*
+Sri Jayawardenepura Kotte pact*
+Sri Jayawardenepura Kotte communique*
+Sri Jayawardenepura Kotte declaration*
+Sri Jayawardenepura Kotte protocol*
+St. George's accord*
+St. George's agreement*
+St. George's pact*
+St. George's communique*
+St. George's declaration*
+St. George's protocol*
+St. John's accord*
+St. John's agreement*
+St. John's pact*
+St. John's communique*
+St. John's declaration*
+St. John's protocol*
+Stockholm accord*
+Stockholm agreement*
+Stockholm pact*
+Stockholm communique*
+Stockholm declaration*
+Stockholm protocol*
+Sucre accord*
+Sucre agreement*
+Sucre pact*
+Sucre communique*
+Sucre declaration*
+Sucre protocol*
+Suva accord*
+Suva agreement*
+Suva pact*
+Suva communique*
+Suva declaration*
+Suva protocol*
+Taipei accord*
+Taipei agreement*
+Taipei pact*
+Taipei communique*
+Taipei declaration*
+Taipei protocol*
+Tallinn accord*
+Tallinn agreement*
+Tallinn pact*
+Tallinn communique*
+Tallinn declaration*
+Tallinn protocol*
+Tarawa accord*
+Tarawa agreement*
+Tarawa pact*
+Tarawa communique*
+Tarawa declaration*
+Tarawa protocol*
+Tashkent accord*
+Tashkent agreement*
+Tashkent pact*
+Tashkent communique*
+Tashkent declaration*
+Tashkent protocol*
+Tbilisi accord*
+Tbilisi agreement*
+Tbilisi pact*
+Tbilisi communique*
+Tbilisi declaration*
+Tbilisi protocol*
+Tegucigalpa accord*
+Tegucigalpa agreement*
+Tegucigalpa pact*
+Tegucigalpa communique*
+Tegucigalpa declaration*
+Tegucigalpa protocol*
+Teheran accord*
+Teheran agreement*
+Teheran pact*
+Teheran communique*
+Teheran declaration*
+Teheran protocol*
+Tehran accord*
+Tehran agreement*
+Tehran pact*
+Tehran communique*
+Tehran declaration*
+Tehran protocol*
+Tel Aviv accord*
+Tel Aviv agreement*
+Tel Aviv pact*
+Tel Aviv communique*
+Tel Aviv declaration*
+Tel Aviv protocol*
+The Hague accord*
+The Hague agreement*
+The Hague pact*
+The Hague communique*
+The Hague declaration*
+The Hague protocol*
+Thimphu accord*
+Thimphu agreement*
+Thimphu pact*
+Thimphu communique*
+Thimphu declaration*
+Thimphu protocol*
+Tirana accord*
+Tirana agreement*
+Tirana pact*
+Tirana communique*
+Tirana declaration*
+Tirana protocol*
+Tokyo accord*
+Tokyo agreement*
+Tokyo pact*
+Tokyo communique*
+Tokyo declaration*
+Tokyo protocol*
+Tripoli accord*
+Tripoli agreement*
+Tripoli pact*
+Tripoli communique*
+Tripoli declaration*
+Tripoli protocol*
+Tunis accord*
+Tunis agreement*
+Tunis pact*
+Tunis communique*
+Tunis declaration*
+Tunis protocol*
+Ulaanbaatar accord*
+Ulaanbaatar agreement*
+Ulaanbaatar pact*
+Ulaanbaatar communique*
+Ulaanbaatar declaration*
+Ulaanbaatar protocol*
+Ulan Bator accord*
+Ulan Bator agreement*
+Ulan Bator pact*
+Ulan Bator communique*
+Ulan Bator declaration*
+Ulan Bator protocol*
+Vaduz accord*
+Vaduz agreement*
+Vaduz pact*
+Vaduz communique*
+Vaduz declaration*
+Vaduz protocol*
+Valletta accord*
+Valletta agreement*
+Valletta pact*
+Valletta communique*
+Valletta declaration*
+Valletta protocol*
+Vatican City accord*
+Vatican City agreement*
+Vatican City pact*
+Vatican City communique*
+Vatican City declaration*
+Vatican City protocol*
+Vienna accord*
+Vienna agreement*
+Vienna pact*
+Vienna communique*
+Vienna declaration*
+Vienna protocol*
+Vientiane accord*
+Vientiane agreement*
+Vientiane pact*
+Vientiane communique*
+Vientiane declaration*
+Vientiane protocol*
+Vilnius accord*
+Vilnius agreement*
+Vilnius pact*
+Vilnius communique*
+Vilnius declaration*
+Vilnius protocol*
+Warsaw accord*
+Warsaw agreement*
+Warsaw pact*
+Warsaw communique*
+Warsaw declaration*
+Warsaw protocol*
+Washington accord*
+Washington agreement*
+Washington pact*
+Washington communique*
+Washington declaration*
+Washington protocol*
+Wellington accord*
+Wellington agreement*
+Wellington pact*
+Wellington communique*
+Wellington declaration*
+Wellington protocol*
+Windhoek accord*
+Windhoek agreement*
+Windhoek pact*
+Windhoek communique*
+Windhoek declaration*
+Windhoek protocol*
+Yamoussoukro accord*
+Yamoussoukro agreement*
+Yamoussoukro pact*
+Yamoussoukro communique*
+Yamoussoukro declaration*
+Yamoussoukro protocol*
+Yangon accord*
+Yangon agreement*
+Yangon pact*
+Yangon communique*
+Yangon declaration*
+Yangon protocol*
+Yaounde accord*
+Yaounde agreement*
+Yaounde pact*
+Yaounde communique*
+Yaounde declaration*
+Yaounde protocol*
+Yaoundé accord*
+Yaoundé agreement*
+Yaoundé pact*
+Yaoundé communique*
+Yaoundé declaration*
+Yaoundé protocol*
+Yaren accord*
+Yaren agreement*
+Yaren pact*
+Yaren communique*
+Yaren declaration*
+Yaren protocol*
+Yerevan accord*
+Yerevan agreement*
+Yerevan pact*
+Yerevan communique*
+Yerevan declaration*
+Yerevan protocol*
+Zagreb accord*
+Zagreb agreement*
+Zagreb pact*
+Zagreb communique*
+Zagreb declaration*
+Zagreb protocol*
 ]==]

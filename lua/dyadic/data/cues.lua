@@ -421,7 +421,7 @@ propped up | direction=reverse
 
 # ======== hedges ========
 @cue category=hedge
-may
+may | case=lower
 might
 could
 reportedly

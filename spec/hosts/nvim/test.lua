@@ -220,6 +220,14 @@ local function test_full()
   eq(#floats(), 0, "q closes the float")
   eq(#vim.fn.getqflist(), 3, "quickfix unchanged by q")
 
+  -- leaving the float for another window closes it
+  vim.cmd("DyadicSummary")
+  eq(#floats(), 1, "float opened again")
+  vim.cmd("wincmd p")
+  vim.wait(200, function() return #floats() == 0 end)
+  eq(#floats(), 0, "float closed when leaving it")
+  eq(api.nvim_get_current_win(), source_win, "in the text window after leaving the float")
+
   -- :DyadicClear ------------------------------------------------------------------------------
   vim.cmd("DyadicClear")
   eq(#marks(buf), 0, "extmarks after :DyadicClear")
