@@ -34,6 +34,8 @@ void dy_score_params_default(dy_score_params *p)
     p->intensifier_window = 2;
     p->passive_window = 2;
     p->mutual_window = 8;
+    p->carry = 0.5;
+    p->ellipsis_window = 3;
 }
 
 void dy_score_params_from_lexicon(dy_score_params *p, const dy_lexicon *lex)
@@ -59,7 +61,8 @@ static const char *const type_names[] = {
     "", "state", "leader", "capital", "igo", "region", "group", "other"
 };
 static const char *const direction_names[] = {
-    "", "forward", "passive", "reverse", "coordination", "one-side", "compound", "tone", "rule"
+    "", "forward", "passive", "reverse", "coordination", "one-side", "compound", "tone", "rule",
+    "ellipsis", "carried"
 };
 
 const char *dy_cue_category_name(int c)
@@ -74,7 +77,7 @@ const char *dy_actor_type_name(int t)
 
 const char *dy_direction_name(int d)
 {
-    return (d > 0 && d <= DY_DIR_RULE) ? direction_names[d] : "";
+    return (d > 0 && d <= DY_DIR_CARRIED) ? direction_names[d] : "";
 }
 
 static int64_t micro(double x)
@@ -417,6 +420,8 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
     int contrast = 0;  /* 0 none, 1 inside the sentence, 2 sentence-initial */
     int hedged, nbnd;
     uint32_t bnd[64];
+    int32_t subj = -1;       /* the source mention of the last scoring cue that had one (ellipsis) */
+    uint32_t subj_cue = 0;   /* ... and that cue's last token */
 
     if (si->c0 == si->c1) return 0;
     /* hedges, certainty, the first contrast cue */
@@ -475,7 +480,7 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
         uint32_t d;
         uint8_t dir = DY_DIR_FORWARD;
         dy_group before, after, *src, *tgt;
-        int swap = 0, npart = (int)(si->p1 - si->p0);
+        int swap = 0, npart = (int)(si->p1 - si->p0), ellipsis = 0;
 
         if (cu->subtype != DY_CUE_COOP && cu->subtype != DY_CUE_CONFLICT && cu->subtype != DY_CUE_DEPENDENCY)
             continue;
@@ -546,16 +551,43 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
         }
         /* a coordination cue between the cue and its nearest participant starts another
          * phrase ("the Russia threat and the China challenge"): not a party of this cue */
-        if (nb >= 0 && coord_between(doc, si, doc->mentions[nb].t1, cu->t0)) nb = -1;
-        if (na >= 0 && coord_between(doc, si, cu->t1, doc->mentions[na].t0)) na = -1;
+        {
+            int32_t nb_raw = nb;
+            if (nb >= 0 && coord_between(doc, si, doc->mentions[nb].t1, cu->t0)) nb = -1;
+            if (na >= 0 && coord_between(doc, si, cu->t1, doc->mentions[na].t0)) na = -1;
+            /* subject ellipsis (extension): "Egypt condemned the plan and warned Ethiopia" -
+             * no participant of its own before the cue, a coordination cue right before it
+             * (within ellipsis_window words, no mention in between) and an earlier scoring
+             * cue of the same clause with a source: that source is this cue's source too */
+            if (nb < 0 && subj >= mlo && subj < mhi && p->ellipsis_window > 0) {
+                for (d = si->c0; d < c; d++) {
+                    const dy_item *co = &doc->cues[d];
+                    if (co->subtype != DY_CUE_COORDINATION || co->t0 <= subj_cue) continue;
+                    if (nb_raw >= 0 && doc->mentions[nb_raw].t1 >= co->t0) continue;
+                    if (near_before(doc, co->t1, cu->t0, p->ellipsis_window)) { ellipsis = 1; break; }
+                }
+            }
+            if (ellipsis) {
+                nb = subj;
+                if (na < 0) {  /* no target: the subject's own tone, when it is one actor */
+                    build_group(doc, si, mlo, mhi, nb, -1, &before);
+                    if (cu->subtype != DY_CUE_DEPENDENCY && before.n == 1 &&
+                        contribute(doc, cu, c, nb, -1, w, g, 0, DY_DIR_TONE))
+                        return -1;
+                    continue;
+                }
+            }
+        }
+        if (nb >= 0 && !ellipsis) { subj = nb; subj_cue = cu->t1; }
         if (nb < 0 && na < 0) continue;
         memset(&before, 0, sizeof before);
         memset(&after, 0, sizeof after);
         if (nb >= 0) build_group(doc, si, mlo, mhi, nb, -1, &before);
         if (na >= 0) build_group(doc, si, mlo, mhi, na, +1, &after);
 
+        if (ellipsis) dir = DY_DIR_ELLIPSIS;
         /* a compound right before the cue: "Moscow-Beijing partnership" */
-        if (before.compound && before.n >= 2 && near_before(doc, doc->mentions[nb].t1, cu->t0, 1)) {
+        if (!ellipsis && before.compound && before.n >= 2 && near_before(doc, doc->mentions[nb].t1, cu->t0, 1)) {
             after.n = 0;
             dir = DY_DIR_COMPOUND;
         } else if (nb < 0 || na < 0) {
@@ -594,7 +626,7 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
             }
             if (cu->subtype == DY_CUE_DEPENDENCY && (en->flags & DY_ENTRY_REVERSE)) {
                 swap = !swap;
-                dir = swap ? DY_DIR_REVERSE : DY_DIR_FORWARD;
+                dir = swap ? DY_DIR_REVERSE : (ellipsis ? DY_DIR_ELLIPSIS : DY_DIR_FORWARD);
             }
         }
         if (after.n == 0) {
@@ -623,6 +655,86 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
                 for (j = 0; j < tgt->n; j++) {
                     if (doc->mentions[src->m[i]].code == doc->mentions[tgt->m[j]].code) continue;
                     if (contribute(doc, cu, c, src->m[i], tgt->m[j], w, g, 0, dir)) return -1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- carry-over */
+
+/* How sentence s starts, from the bytes between the previous sentence and it (the
+ * splitter leaves list markers out of sentences): *nl = newlines (0, 1, 2 = blank line),
+ * *bullet = a list marker stands before it on its line. */
+static void sentence_start(const struct dy_doc *doc, size_t s, int *nl, int *bullet)
+{
+    const unsigned char *p = (const unsigned char *)doc->text;
+    size_t a = s ? doc->sents.v[s - 1].e : 0, b = doc->sents.v[s].s, i;
+    int lines = s ? 0 : 1, mark = 0;
+    for (i = a; i < b; i++) {
+        unsigned ch = p[i];
+        if (ch == '\n' || ch == '\r' || ch == 0x0B || ch == 0x0C) {
+            if (!(ch == '\r' && i + 1 < b && p[i + 1] == '\n')) lines++;
+            mark = 0;
+        } else if (ch != ' ' && ch != '\t') {
+            mark = 1;  /* a marker, or a multi-byte space / separator (rare: counted as text) */
+        }
+    }
+    *nl = lines > 2 ? 2 : lines;
+    *bullet = mark && lines > 0;
+}
+
+/* A headline: a sentence alone on its line(s) that does not end in punctuation. */
+static int is_headline(const struct dy_doc *doc, size_t s, int nl, int bullet)
+{
+    const dy_sentence *se = &doc->sents.v[s];
+    size_t i, end = s + 1 < doc->sents.n ? doc->sents.v[s + 1].s : doc->len;
+    if (nl == 0 || bullet || se->tok_end == se->tok_first) return 0;
+    if (doc->toks.v[se->tok_end - 1].kind == DY_TOK_PUNCT) return 0;
+    for (i = se->e; i < end; i++) if (doc->text[i] == '\n' || doc->text[i] == '\r') return 1;
+    return 0;
+}
+
+/* Carry-over state while the sentences are scored in order. */
+typedef struct {
+    int32_t lead;     /* sentence with >= 2 participants whose set is carried, -1 none */
+    int in_list;      /* the current line is a list item */
+} dy_carry;
+
+/* Sector mentions of a sentence with no actor go, x carry, to every directed dyad of
+ * the block's lead sentence, as contributions flagged "carried" (docs/SCORING.md). */
+static int carry_sentence(struct dy_doc *doc, dy_carry *st, uint32_t s)
+{
+    const dy_sinfo *si = &doc->sinfo[s];
+    int nl, bullet;
+    sentence_start(doc, s, &nl, &bullet);
+    if (nl > 0) {
+        if (is_headline(doc, s, nl, bullet) || (!bullet && (nl >= 2 || st->in_list))) st->lead = -1;
+        st->in_list = bullet;
+    }
+    if (si->p1 - si->p0 >= 2) { st->lead = (int32_t)s; return 0; }
+    if (si->p1 > si->p0 || st->lead < 0 || si->x0 == si->x1) return 0;
+    {
+        const dy_sinfo *li = &doc->sinfo[st->lead];
+        uint32_t k, a, b;
+        for (k = si->x0; k < si->x1; k++) {
+            const dy_item *x = &doc->sectors[k];
+            int64_t w = micro(x->weight * doc->params.carry);
+            for (a = li->p0; a < li->p1; a++) {
+                for (b = li->p0; b < li->p1; b++) {
+                    dy_contrib c;
+                    if (a == b) continue;
+                    memset(&c, 0, sizeof c);
+                    c.sentence = s;
+                    c.source = doc->parts[a];
+                    c.target = doc->parts[b];
+                    c.cue = c.src_mention = c.tgt_mention = -1;
+                    c.sector = x->code;
+                    c.sweight = w;
+                    c.origin = (uint32_t)st->lead;
+                    c.direction = DY_DIR_CARRIED;
+                    if (push_contrib(doc, &c) != 0) return -1;
                 }
             }
         }
@@ -693,8 +805,15 @@ int dy_doc_analyze(struct dy_doc *doc, dy_lexicon *lex, const char *text, size_t
     if (dy_lexicon_match(lex, text, len, date, &doc->hits) != 0) goto fail;
     if (place_hits(doc, lex) != 0) goto oom;
     if (index_sentences(doc) != 0) goto oom;
-    for (s = 0; s < doc->sents.n; s++) {
-        if (score_sentence(doc, lex, (uint32_t)s) != 0) goto oom;
+    {
+        dy_carry st;
+        int carry = doc->params.carry != 0;
+        st.lead = -1;
+        st.in_list = 0;
+        for (s = 0; s < doc->sents.n; s++) {
+            if (score_sentence(doc, lex, (uint32_t)s) != 0) goto oom;
+            if (carry && carry_sentence(doc, &st, (uint32_t)s) != 0) goto oom;
+        }
     }
     return 0;
 fail:
@@ -754,6 +873,7 @@ long dy_doc_emit(struct dy_doc *doc, const dy_emit_spec *sp, char *err, size_t e
     if (sp->rule && !(c.rule = dy_strtab_intern(&doc->strings, sp->rule, strlen(sp->rule)))) goto oom;
     if (sp->note && !(c.note = dy_strtab_intern(&doc->strings, sp->note, strlen(sp->note)))) goto oom;
     if (sp->sector && !(c.sector = dy_strtab_intern(&doc->strings, sp->sector, strlen(sp->sector)))) goto oom;
+    if (c.sector) c.sweight = DY_MICRO;
     c.coop = micro(wc);
     c.conflict = micro(wx);
     c.dependency = micro(sp->dependency);
@@ -949,6 +1069,7 @@ int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out)
     S->sectors = doc->ssectors;
     S->actors = doc->sactors;
     doc->nstotals = 0;
+    memset(&doc->hedging, 0, sizeof doc->hedging);
     map_clear(&doc->map);
 
     /* codes emitted by rules, per sentence: (sentence, code) pairs sorted */
@@ -995,6 +1116,12 @@ int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out)
             doc->scratch2[doc->nscratch2++] = code;
         }
         np = doc->nscratch2;
+        doc->hedging.sentences++;
+        if (si->flags & DY_SF_HEDGED) doc->hedging.hedged_sentences++;
+        if (np >= 2) {
+            doc->hedging.dyad_sentences++;
+            if (si->flags & DY_SF_HEDGED) doc->hedging.hedged_dyad_sentences++;
+        }
         for (k = si->x0; k < si->x1; k++) {
             if (add_total(doc, doc->sectors[k].code, micro(doc->sectors[k].weight)) != 0) return -1;
         }
@@ -1023,6 +1150,7 @@ int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out)
     for (i = 0; i < doc->ncontribs; i++) {
         const dy_contrib *c = &doc->contribs[i];
         if (doc->sinfo[c->sentence].flags & DY_SF_DISCARDED) continue;
+        if (c->direction == DY_DIR_CARRIED && (doc->sinfo[c->origin].flags & DY_SF_DISCARDED)) continue;
         if (c->target == 0) {
             long ai = actor_index(doc, c->source);
             if (ai < 0) return -1;
@@ -1041,8 +1169,9 @@ int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out)
             d->gsum += c->gsum;
             d->wsum += c->wsum;
             if (c->sector != 0) {
-                if (add_dyad_sector(doc, c->source, c->target, c->sector, DY_MICRO) != 0) return -1;
-                if (add_total(doc, c->sector, DY_MICRO) != 0) return -1;
+                if (add_dyad_sector(doc, c->source, c->target, c->sector, c->sweight) != 0) return -1;
+                /* a carried sector mention is already in the totals, by its own sentence */
+                if (c->direction == DY_DIR_RULE && add_total(doc, c->sector, c->sweight) != 0) return -1;
             }
         }
     }
@@ -1060,6 +1189,13 @@ const dy_sector_total *dy_doc_sector_totals(struct dy_doc *doc, size_t *n)
     if (dy_doc_summarize(doc, &tmp) != 0) { *n = 0; return NULL; }
     *n = doc->nstotals;
     return doc->stotals;
+}
+
+const dy_hedging *dy_doc_hedging(struct dy_doc *doc)
+{
+    dy_doc_summary tmp;
+    if (dy_doc_summarize(doc, &tmp) != 0) return NULL;
+    return &doc->hedging;
 }
 
 uint32_t dy_doc_actor_first(const struct dy_doc *doc, size_t i)

@@ -36,6 +36,11 @@ typedef struct {
     int intensifier_window;   /* ... an intensifier: 2 */
     int passive_window;       /* ... a passive auxiliary: 2 */
     int mutual_window;        /* words from a one-sided cue to the participants it makes mutual: 8 */
+    double carry;             /* extension: sector weight a sentence with no actor passes to the dyads of
+                                 the nearest preceding sentence with >= 2 participants in its block: 0.5
+                                 (0 turns carry-over off) */
+    int ellipsis_window;      /* extension: words between a coordination cue and a verb cue whose subject is
+                                 elided ("Egypt condemned X and warned Ethiopia"): 3 (0 turns it off) */
 } dy_score_params;
 
 void dy_score_params_default(dy_score_params *p);
@@ -62,7 +67,9 @@ enum dy_direction {
     DY_DIR_ONE_SIDE,      /* every participant on one side of the cue, mutual */
     DY_DIR_COMPOUND,      /* "Moscow-Beijing partnership": mutual */
     DY_DIR_TONE,          /* one participant: the actor's own tone */
-    DY_DIR_RULE           /* emitted by a Lua rule */
+    DY_DIR_RULE,          /* emitted by a Lua rule */
+    DY_DIR_ELLIPSIS,      /* source = the subject of the previous coordinated clause */
+    DY_DIR_CARRIED        /* sector weight carried from the block's lead sentence (no cue) */
 };
 
 /* One actor mention, cue or sector mention. */
@@ -96,7 +103,9 @@ typedef struct {
     uint32_t source, target;      /* document string ids; target 0: the source's own tone */
     int32_t cue;                  /* index in doc->cues, -1 for rule contributions */
     int32_t src_mention, tgt_mention;  /* index in doc->mentions or -1 */
-    uint32_t rule, note, sector;  /* document string ids or 0 (sector: rule contributions) */
+    uint32_t rule, note, sector;  /* document string ids or 0 (sector: rule and carried contributions) */
+    uint32_t origin;              /* carried: the lead sentence (0-based) whose participants were used */
+    int64_t sweight;              /* weight added to `sector` (micro-units) */
     int64_t coop, conflict, dependency;  /* micro-units */
     int64_t gsum, wsum;           /* goldstein * |w| and |w| of the coop/conflict part */
     uint8_t flags;                /* DY_CF_* */
@@ -121,6 +130,13 @@ typedef struct {
     uint32_t code;
     uint32_t count;
 } dy_code_count;
+
+/* How hedged the document's language is (extension, docs/SCORING.md): sentences not
+ * discarded, of them hedged (more hedge than certainty cues), sentences with at least
+ * two participants (the ones that give a dyad its n), and of them hedged. */
+typedef struct {
+    uint32_t sentences, hedged_sentences, dyad_sentences, hedged_dyad_sentences;
+} dy_hedging;
 
 #define DY_ICACHE 64
 
@@ -156,6 +172,7 @@ struct dy_doc {
     dy_map3 map;
     uint32_t *scratch; size_t nscratch, capscratch;
     uint32_t *scratch2; size_t nscratch2, capscratch2;
+    dy_hedging hedging;      /* filled by dy_doc_summarize */
 };
 
 /* Analyse text[0..len) (len < 4 GiB) with the lexicon on the date (DY_NODATE: undated).
@@ -205,6 +222,8 @@ long dy_doc_sentences_with(const struct dy_doc *doc, const char *const *codes, s
 
 /* Document-wide sector totals (after dy_doc_summarize). */
 const dy_sector_total *dy_doc_sector_totals(struct dy_doc *doc, size_t *n);
+/* Hedged-language counts (summarizes first). NULL when out of memory. */
+const dy_hedging *dy_doc_hedging(struct dy_doc *doc);
 /* First mention (byte offset + 1, 0 if only in the title) of summary actor i. */
 uint32_t dy_doc_actor_first(const struct dy_doc *doc, size_t i);
 

@@ -529,12 +529,23 @@ typedef struct {
     uint32_t s, e, id, idx;
 } cand;
 
+/* One walk over part of the text. Two walks interleave on long texts (see run()). */
+typedef struct {
+    size_t p, end;       /* next byte; where the walk ends */
+    uint32_t sid, nb;    /* state; boundary symbols so far */
+    int inw;             /* inside a word */
+    int settle;          /* past its end with a match under way: stop at the root */
+    uint32_t *ring;      /* offsets of the last boundary symbols */
+    size_t drop_from;    /* candidates starting here or later belong to the next walk */
+} walker;
+
 typedef struct {
     const dy_automaton *a;
     const unsigned char *t;
     size_t n;
-    uint32_t *ring;
-    uint32_t mask, nb;
+    uint32_t *ring, *ring2;
+    uint32_t mask;
+    walker *w;           /* the walk that is reporting */
     cand *v;
     size_t nv, cap;
     int oom;
@@ -617,10 +628,13 @@ static void report(scan *S, uint32_t sid, size_t end)
         for (i = a->out_first[x]; i != NONE; i = a->out_next[i]) {
             const dy_pattern *P = &a->pat[i];
             size_t e = end;
+            uint32_t start;
             if (P->flags & PF_PREFIX) e = word_end(S->t, S->n, e);
             else if ((P->flags & PF_ENDCHK) && !word_ends_at(S->t, S->n, e)) continue;
+            start = S->w->ring[(S->w->nb - P->nb) & S->mask];
+            if (start >= S->w->drop_from) continue;  /* the next walk reports it */
             if (S->nv == S->cap && DY_GROW(S->v, S->cap, S->nv, 1) != 0) { S->oom = 1; return; }
-            S->v[S->nv].s = S->ring[(S->nb - P->nb) & S->mask];
+            S->v[S->nv].s = start;
             S->v[S->nv].e = (uint32_t)e;
             S->v[S->nv].id = P->id;
             S->v[S->nv].idx = i;
@@ -644,7 +658,10 @@ static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c)
 
 #define STEP(sid, c) (((sid) & SPARSE_BIT) ? step_sparse(a, (sid), (c)) : D[(sid) + (c)])
 
-static void run(scan *S)
+
+/* Advance W: with fast_ok, through the fast loop up to its exit, else by one character
+ * (or the rest of a word) of the general code. */
+static void step(scan *S, walker *W, int fast_ok)
 {
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
@@ -654,13 +671,14 @@ static void run(scan *S)
     const uint8_t *bcls = a->bcls;
     const uint32_t fastlim = a->nfast * a->ncls;
     const unsigned CB = a->cls[SYM_BOUND];
-    size_t n = S->n, p = 0;
-    uint32_t sid = 0, t, nb = 0, mask = S->mask, *ring = S->ring;
-    int inw = 0;
+    size_t n = S->n, p = W->p, end = W->end;
+    uint32_t sid = W->sid, t, nb = W->nb, mask = S->mask, *ring = W->ring;
+    int inw = W->inw;
 
-    while (p < n) {
+    S->w = W;
+    do {
         unsigned ch;
-        if (sid < fastlim) {
+        if (fast_ok && sid < fastlim) {
             /* Fast loop: one table lookup per byte, no branch but the exit test. */
             uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
             for (;;) {
@@ -669,12 +687,12 @@ static void run(scan *S)
                 ring[nb & mask] = (uint32_t)p;
                 nb += (t >> 29) & 1;
                 fs = t & FS_MASK;
-                if (++p >= n) break;
+                if (++p >= end) break;
             }
             q = fs / nbcls;
             sid = (q >> 1) * ncls;
             inw = (int)(q & 1);
-            if (p >= n) break;
+            if (p >= end) break;
             if (!(t & EXIT_BIT)) {
                 ring[nb & mask] = (uint32_t)p;
                 nb += (t >> 29) & 1;
@@ -682,10 +700,9 @@ static void run(scan *S)
                 q = (t & FS_MASK) / nbcls;
                 sid = (q >> 1) * ncls;
                 inw = (int)(q & 1);
-                S->nb = nb;
+                W->nb = nb;
                 report(S, sid, p);
-                if (S->oom) return;
-                continue;
+                break;
             }
             /* otherwise the general code below takes this character */
         }
@@ -711,7 +728,7 @@ static void run(scan *S)
                     p++;
                 }
                 sid = t & ~MATCH_BIT;
-                if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+                if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
                 /* the rest of the word */
                 while (p < n && wordb[T[p]]) {
                     if (sid == 0) {
@@ -722,7 +739,7 @@ static void run(scan *S)
                     t = STEP(sid, acls[T[p]]);
                     p++;
                     sid = t & ~MATCH_BIT;
-                    if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+                    if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
                 }
                 continue;
             }
@@ -738,7 +755,7 @@ static void run(scan *S)
             t = STEP(sid, acls[ch]);
             p++;
             sid = t & ~MATCH_BIT;
-            if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+            if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
             continue;
         } else {
             uint32_t cp;
@@ -766,9 +783,114 @@ static void run(scan *S)
                 for (x = 0; x < j; x++) {
                     t = STEP(sid, a->cls[b[x]]);
                     sid = t & ~MATCH_BIT;
-                    if (t & MATCH_BIT) { S->nb = nb; report(S, sid, p); if (S->oom) return; }
+                    if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
                 }
             }
+        }
+    } while (0);
+    W->p = p;
+    W->sid = sid;
+    W->nb = nb;
+    W->inw = inw;
+}
+
+/* Two walks step by step through the fast table at once, so that the cache misses of
+ * one overlap with the other's (the loads do not depend on each other). */
+static void fast2(scan *S, walker *A, walker *B)
+{
+    const dy_automaton *a = S->a;
+    const unsigned char *T = S->t;
+    const uint32_t *F = a->fast, ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
+    const uint8_t *bcls = a->bcls;
+    size_t pa = A->p, pb = B->p, ea = A->end, eb = B->end;
+    uint32_t nba = A->nb, nbb = B->nb, *ra = A->ring, *rb = B->ring, q;
+    uint32_t fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
+    uint32_t fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
+    while (pa < ea && pb < eb) {
+        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
+        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
+        ra[nba & mask] = (uint32_t)pa;
+        nba += (ta >> 29) & 1;
+        fa = ta & FS_MASK;
+        pa++;
+        rb[nbb & mask] = (uint32_t)pb;
+        nbb += (tb >> 29) & 1;
+        fb = tb & FS_MASK;
+        pb++;
+    }
+    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
+    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
+}
+
+/* The first walk stops at the split point x, or, when a match is under way there, at the
+ * first character after x where its state is the root again (nothing pending); it drops
+ * candidates starting at x or later, which the second walk (from x, at the root, right
+ * after a separator) reports. */
+static void settle_first(walker *W, size_t x, size_t n)
+{
+    if (!W->settle) {
+        if (W->p < x) return;
+        if (W->sid == 0) { W->end = W->p; return; }
+        W->settle = 1;
+        W->end = n;
+    } else if (W->sid == 0) {
+        W->end = W->p;
+    }
+}
+
+#define SPLIT_MIN ((size_t)1 << 16)
+
+/* Must the general code take W's next byte (state outside the fast table, non-ASCII
+ * byte, or a match)? */
+static int needs_general(const scan *S, const walker *W)
+{
+    const dy_automaton *a = S->a;
+    uint32_t t;
+    if (W->sid >= a->nfast * a->ncls) return 1;
+    t = a->fast[(W->sid / a->ncls * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
+    return (t & (MATCH_BIT | EXIT_BIT)) != 0;
+}
+
+static void run(scan *S)
+{
+    const dy_automaton *a = S->a;
+    size_t n = S->n, x = 0;
+    walker W[2];
+    memset(W, 0, sizeof W);
+    W[0].ring = S->ring;
+    W[1].ring = S->ring2;
+    W[0].end = n;
+    W[0].drop_from = W[1].drop_from = SIZE_MAX;
+    if (S->ring2 != NULL) {
+        for (x = n / 2; x < n && !(S->t[x - 1] < 0x80 && a->akind[S->t[x - 1]] == K_SEP); x++) {}
+        if (x >= n) x = 0;
+    }
+    if (x == 0) {
+        while (W[0].p < W[0].end && !S->oom) step(S, &W[0], 1);
+        return;
+    }
+    W[0].end = x;
+    W[0].drop_from = x;
+    W[1].p = x;
+    W[1].end = n;
+    while (!S->oom) {
+        int live0 = W[0].p < W[0].end, live1 = W[1].p < W[1].end;
+        if (live0 && live1 && !W[0].settle) {
+            int g0 = needs_general(S, &W[0]), g1 = needs_general(S, &W[1]);
+            if (!g0 && !g1) {
+                fast2(S, &W[0], &W[1]);
+            } else {
+                if (g0) step(S, &W[0], 0);
+                if (g1 && !S->oom) step(S, &W[1], 0);
+            }
+            settle_first(&W[0], x, n);
+        } else if (live0) {
+            step(S, &W[0], !W[0].settle && !live1);
+            settle_first(&W[0], x, n);
+        } else if (live1) {
+            step(S, &W[1], 1);
+        } else {
+            break;
         }
     }
 }
@@ -797,7 +919,7 @@ size_t dy_select_leftmost_longest(dy_match *v, size_t n)
 int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out)
 {
     scan S;
-    uint32_t ring_local[64];
+    uint32_t ring_local[128];
     size_t i, k, r = 1;
 
     if (!a->built || len >= UINT32_MAX) return -1;
@@ -808,8 +930,9 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     S.n = len;
     while (r < a->maxb + 1) r *= 2;  /* + 1: the fast loop stores one slot ahead */
     S.mask = (uint32_t)r - 1;
-    S.ring = (r <= 64) ? ring_local : malloc(r * sizeof *S.ring);
+    S.ring = (r <= 64) ? ring_local : malloc(2 * r * sizeof *S.ring);
     if (S.ring == NULL) return -1;
+    if (len >= SPLIT_MIN || ((a->flags & DY_AC_TEST_SPARSE) && len >= 8)) S.ring2 = S.ring + r;
     run(&S);
     if (S.ring != ring_local) free(S.ring);
     if (S.oom) { free(S.v); return -1; }

@@ -511,7 +511,12 @@ static int gather(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_
     if (undirected && s != t) {
         key[1] = t; key[2] = s;
         if ((e = dy_agg_lookup(a, DY_T_DYAD, key)) != NULL) {
-            for (i = 0; i < DY_D_COUNT; i++) add_checked(L, &v[i], e[i]);
+            for (i = 0; i < DY_D_COUNT; i++) {
+                /* n and hedged count sentences where both actors appear: the same sentences in
+                 * either direction, so the pair's count is one direction's, not their sum. */
+                if (i == DY_D_N || i == DY_D_HEDGED) { if (e[i] > v[i]) v[i] = e[i]; }
+                else add_checked(L, &v[i], e[i]);
+            }
             found = 1;
         }
     }
@@ -535,7 +540,7 @@ static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, 
     } else {
         j = ej = 0;
     }
-    /* Merge the two runs by sector name, summing in int64 before converting. */
+    /* Merge the two runs by sector name. */
     while (i < ei || j < ej) {
         int c = i == ei ? 1 : j == ej ? -1 : dy_agg_strcmp(a, DY_AGG_KEYS(st, i)[3], DY_AGG_KEYS(st, j)[3]);
         int64_t w;
@@ -543,8 +548,10 @@ static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, 
         if (c < 0) { w = DY_AGG_VALS(st, i)[0]; name = DY_AGG_KEYS(st, i)[3]; i++; }
         else if (c > 0) { w = DY_AGG_VALS(st, j)[0]; name = DY_AGG_KEYS(st, j)[3]; j++; }
         else {
+            /* Sector mentions are attributed to both directions of every pair in the sentence,
+             * so the pair's weight is the larger direction's, not the sum (as in doc:dyads). */
             w = DY_AGG_VALS(st, i)[0];
-            add_checked(L, &w, DY_AGG_VALS(st, j)[0]);
+            if (DY_AGG_VALS(st, j)[0] > w) w = DY_AGG_VALS(st, j)[0];
             name = DY_AGG_KEYS(st, i)[3];
             i++; j++;
         }

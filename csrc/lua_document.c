@@ -114,7 +114,8 @@ static dy_doc_summary *summary_of(lua_State *L, struct dy_doc *doc, dy_doc_summa
 static const char *const analyze_opts[] = { "id", "scoring", NULL };
 static const char *const scoring_keys[] = {
     "negation", "contrast_before", "contrast_after", "hedge", "mutual", "goldstein_k", "k_coop", "k_conflict",
-    "lead_bonus", "title_bonus", "negation_window", "intensifier_window", "passive_window", "mutual_window", NULL
+    "lead_bonus", "title_bonus", "negation_window", "intensifier_window", "passive_window", "mutual_window",
+    "carry", "ellipsis_window", NULL
 };
 
 static void read_scoring(lua_State *L, int arg, dy_score_params *p)
@@ -144,8 +145,9 @@ static void read_scoring(lua_State *L, int arg, dy_score_params *p)
     lua_getfield(L, -1, "goldstein_k");
     if (!lua_isnil(L, -1)) p->k_coop = p->k_conflict = lua_tonumber(L, -1);
     lua_pop(L, 1);
-    NUM(k_coop); NUM(k_conflict); NUM(title_bonus);
+    NUM(k_coop); NUM(k_conflict); NUM(title_bonus); NUM(carry);
     INT(negation_window); INT(intensifier_window); INT(passive_window); INT(mutual_window);
+    INT(ellipsis_window);
 #undef NUM
 #undef INT
     lua_pop(L, 1);
@@ -543,7 +545,15 @@ static void push_contrib(lua_State *L, const struct dy_doc *doc, const dy_lexico
     }
     if (c->rule) set_string(L, "rule", dy_doc_string(doc, c->rule));
     if (c->note) set_string(L, "note", dy_doc_string(doc, c->note));
-    if (c->sector) set_string(L, "sector", dy_doc_string(doc, c->sector));
+    if (c->sector) {
+        set_string(L, "sector", dy_doc_string(doc, c->sector));
+        set_number(L, "sector_weight", unmicro(c->sweight));
+    }
+    if (c->direction == DY_DIR_CARRIED) {
+        /* the sector mention's sentence is `sentence`; the participants come from `from` */
+        set_bool(L, "carried", 1);
+        set_int(L, "from", c->origin + 1);
+    }
 }
 
 /* doc:evidence(a [, b]) -> contributions a -> b (b nil: a's own tone and every
@@ -569,12 +579,30 @@ static int d_evidence(lua_State *L)
         const dy_contrib *c = &doc->contribs[i];
         int match;
         if (doc->sinfo[c->sentence].flags & DY_SF_DISCARDED) continue;
+        if (c->direction == DY_DIR_CARRIED && (doc->sinfo[c->origin].flags & DY_SF_DISCARDED)) continue;
         if (b == NULL) match = c->source == ia;
         else match = (c->source == ia && c->target == ib) || (both && c->source == ib && c->target == ia);
         if (!match) continue;
         push_contrib(L, doc, lex, c);
         lua_rawseti(L, -2, ++n);
     }
+    return 1;
+}
+
+/* doc:hedging() -> { sentences, hedged_sentences, dyad_sentences, hedged_dyad_sentences,
+ * share, dyad_share } (shares nil when their denominator is 0). */
+static int d_hedging(lua_State *L)
+{
+    struct dy_doc *doc = dy_check_document(L, 1);
+    const dy_hedging *h = dy_doc_hedging(doc);
+    if (h == NULL) return luaL_error(L, "out of memory");
+    lua_createtable(L, 0, 6);
+    set_int(L, "sentences", h->sentences);
+    set_int(L, "hedged_sentences", h->hedged_sentences);
+    set_int(L, "dyad_sentences", h->dyad_sentences);
+    set_int(L, "hedged_dyad_sentences", h->hedged_dyad_sentences);
+    if (h->sentences) set_number(L, "share", (double)h->hedged_sentences / h->sentences);
+    if (h->dyad_sentences) set_number(L, "dyad_share", (double)h->hedged_dyad_sentences / h->dyad_sentences);
     return 1;
 }
 
@@ -756,6 +784,7 @@ static const luaL_Reg doc_methods[] = {
     { "evidence", d_evidence },
     { "sectors", d_sectors },
     { "asymmetry", d_asymmetry },
+    { "hedging", d_hedging },
     { "_emit", d_emit },
     { "_tag", d_tag },
     { "_discard", d_discard },

@@ -346,5 +346,20 @@ describe("dyadic.matcher", function()
         assert.is_true(compared > 50)
       end)
     end
+
+    it("on a text long enough to be scanned in two interleaved halves", function()
+      local pats = { "a b", "ab*", "b'", "ba.", "s", "a-ba b" }
+      local parts = {}
+      for i = 1, 60000 do parts[i] = ttoks[rand(#ttoks)] end
+      local text = table.concat(parts)
+      assert.is_true(#text > 65536)
+      for _, overlap in ipairs({ false, true }) do
+        local want = naive(pats, text, overlap)
+        local got = dyadic.matcher(pats, { overlap = overlap }):find_all(text)
+        assert.are.equal(#want, #got)
+        assert.are.same(want, got)
+        assert.is_true(#want > 1000)
+      end
+    end)
   end)
 end)

@@ -26,12 +26,16 @@ local function small_lexicon()
   actor("India", "IND", "state")
   actor("New Delhi", "IND", "capital")
   actor("Mexico", "MEX", "state")
+  actor("Egypt", "EGY", "state")
+  actor("Ethiopia", "ETH", "state")
+  actor("Sudan", "SDN", "state")
   actor("Medvedev", "RUSHOS", "leader", { role = "HOS", from = "2008-05-07", to = "2012-05-07" })
   actor("Medvedev", "RUSHOG", "leader", { role = "HOG", from = "2012-05-08", to = "2020-01-15" })
   lex:add{ term = "New Mexico", kind = "discard" }
   cue("sanction*", "conflict")
   cue("condemn*", "conflict", { goldstein = -2 })
   cue("praise*", "coop")
+  cue("warn*", "conflict")
   cue("signed", "coop")
   cue("partnership", "coop")
   cue("ties", "coop")
@@ -53,6 +57,7 @@ local function small_lexicon()
   lex:add{ term = "gas", kind = "sector", sector = "energy" }
   lex:add{ term = "pipeline*", kind = "sector", sector = "energy" }
   lex:add{ term = "bank*", kind = "sector", sector = "finance", weight = 0.5 }
+  lex:add{ term = "chip*", kind = "sector", sector = "technology" }
   return lex
 end
 
@@ -480,5 +485,154 @@ describe("the example op-ed with the default lexicon", function()
     assert.is_true(usa_ind.conflict > usa_ind.coop)
     -- Washington and Moscow: conflict
     assert.is_true(dyad(doc, "RUS", "USA", true).net < 0)
+  end)
+end)
+
+describe("extension: sector carry-over from a lead sentence", function()
+  local function sectors_of(doc, a, b)
+    local d = dyad(doc, a, b)
+    return d and d.sectors or {}
+  end
+
+  it("gives bullet points that name no actor to the lead sentence's dyads, x carry", function()
+    local text = "Russia and China signed a deal.\n- Energy: discounted gas, a new pipeline.\n- Finance: bank loans."
+    local doc = analyze(text)
+    local rc, cr = dyad(doc, "RUS", "CHN"), dyad(doc, "CHN", "RUS")
+    near(2 * 0.5, rc.sectors.energy)        -- gas + pipeline, weight 1 each, x 0.5
+    near(2 * 0.5, cr.sectors.energy)
+    near(0.5 * 0.5, rc.sectors.finance)     -- bank*: weight 0.5
+    assert.are.equal(1, rc.n)               -- sectors only: the bullets are no co-occurrence
+    near(0.5, rc.coop)
+    near(2, doc:sectors().energy)           -- document totals count each mention once
+    near(0.5, doc:sectors().finance)
+    local carried = {}
+    for _, e in ipairs(doc:evidence("RUS", "CHN")) do
+      if e.carried then carried[#carried + 1] = e end
+    end
+    assert.are.equal(3, #carried)
+    local e = carried[1]
+    assert.are.equal("carried", e.direction)
+    assert.are.equal(1, e.from)
+    assert.are.equal(2, e.sentence)
+    assert.are.equal("Energy: discounted gas, a new pipeline.", e.text)
+    assert.are.equal("energy", e.sector)
+    near(0.5, e.sector_weight)
+    near(0, e.coop)
+    assert.is_nil(e.cue)
+  end)
+
+  it("carries to a follow-up sentence of the same paragraph", function()
+    local doc = analyze("Moscow relies on Beijing. Gas exports matter most.\nNew chips too.")
+    near(0.5, sectors_of(doc, "RUS", "CHN").energy)
+    near(0.5, sectors_of(doc, "CHN", "RUS").technology)
+    near(1, dyad(doc, "RUS", "CHN").dependency)
+  end)
+
+  it("continues across a blank line into a list, and stops at a blank line before prose", function()
+    local doc = analyze("Moscow relies on Beijing for:\n\n- gas exports\n\n- pipelines\n\nGas prices fell.")
+    near(2 * 0.5, sectors_of(doc, "RUS", "CHN").energy)
+    doc = analyze("Moscow relies on Beijing.\n\nGas exports matter most.")
+    assert.is_nil(sectors_of(doc, "RUS", "CHN").energy)
+  end)
+
+  it("stops at a headline and at a plain line after a list", function()
+    local doc = analyze("Moscow relies on Beijing.\nPipelines and banks\nGas exports matter most.")
+    assert.are.same({}, sectors_of(doc, "RUS", "CHN"))
+    doc = analyze("Russia and China signed a deal.\n- more gas\nBanks matter.")
+    local s = sectors_of(doc, "RUS", "CHN")
+    near(0.5, s.energy)
+    assert.is_nil(s.finance)
+  end)
+
+  it("takes the nearest lead with two participants, and only sentences with no actor inherit", function()
+    local doc = analyze("Moscow relies on Beijing. India praised Mexico. Gas flows. Russia spoke of banks.")
+    assert.is_nil(sectors_of(doc, "RUS", "CHN").energy)
+    near(0.5, sectors_of(doc, "IND", "MEX").energy)
+    assert.is_nil(sectors_of(doc, "IND", "MEX").finance)  -- "Russia spoke": one actor, no carry
+  end)
+
+  it("takes its factor from the scoring option and drops with a discarded lead", function()
+    local text = "Russia and China signed a deal. Gas flows."
+    near(1, sectors_of(analyze(text, nil, { carry = 1 }), "RUS", "CHN").energy)
+    assert.is_nil(sectors_of(analyze(text, nil, { carry = 0 }), "RUS", "CHN").energy)
+    local doc = analyze(text)
+    near(0.5, sectors_of(doc, "RUS", "CHN").energy)
+    doc:_discard(1)
+    assert.is_nil(dyad(doc, "RUS", "CHN"))
+    assert.are.same({}, doc:evidence("RUS", "CHN"))
+    near(1, doc:sectors().energy)
+  end)
+end)
+
+describe("extension: subject ellipsis in coordinated verb phrases", function()
+  it("gives the cue after 'and' the subject of the previous clause", function()
+    local doc = analyze("Egypt condemned the filling of the dam and warned Ethiopia against further steps.")
+    local d = dyad(doc, "EGY", "ETH")
+    near(1, d.conflict)
+    near(0, dyad(doc, "ETH", "EGY").conflict)
+    local ev = doc:evidence("EGY", "ETH")
+    assert.are.equal(1, #ev)
+    assert.are.equal("warn*", ev[1].cue)
+    assert.are.equal("ellipsis", ev[1].direction)
+    assert.are.equal("Egypt", doc:text():sub(ev[1].source_s, ev[1].source_e))
+    -- "condemned" has no target in its clause: Egypt's own tone, no invented dyad
+    local tone = doc:evidence("EGY")
+    assert.are.equal("condemn*", tone[1].cue)
+    assert.are.equal("tone", tone[1].direction)
+    assert.is_nil(tone[1].target)
+    assert.are.same({}, doc:evidence("ETH"))
+  end)
+
+  it("keeps the subject, not the previous object", function()
+    local doc = analyze("Egypt condemned Sudan and strongly warned Ethiopia.")
+    near(1, dyad(doc, "EGY", "SDN").conflict)
+    near(1.3, dyad(doc, "EGY", "ETH").conflict)
+    near(0, dyad(doc, "SDN", "ETH").conflict)
+    doc = analyze("Russia and China condemned the plan and warned Washington.")
+    near(1, dyad(doc, "RUS", "USA").conflict)
+    near(1, dyad(doc, "CHN", "USA").conflict)
+  end)
+
+  it("does not apply when the clause names its own subject, or across a semicolon", function()
+    local doc = analyze("Moscow praised the deal and Beijing sanctioned Washington.")
+    near(1, dyad(doc, "CHN", "USA").conflict)
+    near(0, dyad(doc, "RUS", "USA").conflict)
+    doc = analyze("Egypt condemned the plan; and warned Ethiopia.")
+    near(0, dyad(doc, "EGY", "ETH").conflict)
+  end)
+
+  it("gives the subject its tone when the second verb has no target, and can be turned off", function()
+    local doc = analyze("Egypt condemned Sudan and warned of consequences.")
+    near(1, dyad(doc, "EGY", "SDN").conflict)
+    local by = {}
+    for _, a in ipairs(doc:actors()) do by[a.code] = a end
+    near(1, by.EGY.conflict)
+    near(0, by.SDN.conflict)
+    doc = analyze("Egypt condemned the plan and warned Ethiopia.", nil, { ellipsis_window = 0 })
+    near(0, dyad(doc, "EGY", "ETH").conflict)
+  end)
+end)
+
+describe("extension: doc:hedging()", function()
+  it("counts hedged sentences and hedged dyad sentences", function()
+    local doc = analyze("Washington may sanction Moscow. Russia and China signed a deal. "
+      .. "Reportedly, Washington clearly sanctioned Moscow. India may act.")
+    local h = doc:hedging()
+    assert.are.equal(4, h.sentences)
+    assert.are.equal(2, h.hedged_sentences)        -- 1 and 4; in 3 "clearly" cancels the hedge
+    assert.are.equal(3, h.dyad_sentences)
+    assert.are.equal(1, h.hedged_dyad_sentences)
+    near(0.5, h.share)
+    near(1 / 3, h.dyad_share)
+    doc:_discard(1)
+    h = doc:hedging()
+    assert.are.equal(3, h.sentences)
+    assert.are.equal(1, h.hedged_sentences)
+    assert.are.equal(0, h.hedged_dyad_sentences)
+  end)
+
+  it("gives zeros and no shares for an empty document", function()
+    local h = analyze(""):hedging()
+    assert.are.same({ sentences = 0, hedged_sentences = 0, dyad_sentences = 0, hedged_dyad_sentences = 0 }, h)
   end)
 end)

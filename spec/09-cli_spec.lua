@@ -178,6 +178,18 @@ describe("dyadic command line", function()
       assert.truthy(err:find("^dyadic: 3 documents analyzed, 0 skipped"), err)
     end)
 
+    it("reads JSON Lines from standard input with -, with workers too", function()
+      local data = helpers.read(fx("good.jsonl")) .. helpers.read(fx("mixed.jsonl"))
+      local expected = dyadic { "corpus", "-j", "1", "--keep-going", fx("good.jsonl"), fx("mixed.jsonl") }
+      for _, j in ipairs { "1", "2" } do
+        local out, err, status = dyadic({ "corpus", "-j", j, "-" }, data)
+        assert.are.equal(1, status)
+        assert.are.equal(expected, out)
+        assert.truthy(err:find("stdin:7: malformed JSON", 1, true), err)
+        assert.truthy(err:find("6 documents analyzed, 7 skipped", 1, true), err)
+      end
+    end)
+
     it("reports an unreadable input as a skipped record", function()
       local _, err, status = dyadic { "corpus", "-j", "1", fx("good.jsonl"), fx("missing.jsonl") }
       assert.are.equal(1, status)
@@ -274,6 +286,13 @@ describe("dyadic command line", function()
       for i, p in ipairs(expected) do
         assert.are.equal(string.format("%s:%d: %s", path, p.line, p.message), lines[i])
       end
+    end)
+
+    it("exits 1 on a file it cannot read", function()
+      local out, err, status = dyadic { "lexicon", "check", fx("no-such-lexicon.txt") }
+      assert.are.equal(1, status)
+      assert.are.equal("", out)
+      assert.truthy(err:find("no-such-lexicon.txt", 1, true), err)
     end)
 
     it("exits 0 on a well-formed file", function()

@@ -272,7 +272,7 @@ local INSTITUTIONS = {
   GBR = "Bank of England|House of Commons;role=LEG|House of Lords;role=LEG|HM Treasury|"
     .. "Her Majesty's Government|His Majesty's Government|Ministry of Defence;role=MIL",
   DEU = "Bundesbank|Bundestag;role=LEG|Bundesrat;role=LEG|Bundeswehr;role=MIL",
-  JPN = "Bank of Japan|BOJ;case=title|Ministry of International Trade and Industry;to=2001-01-05|"
+  JPN = "Bank of Japan|BOJ;case=title|Industrial Bank of Japan;role=BUS|Long-Term Credit Bank of Japan;role=BUS|Ministry of International Trade and Industry;to=2001-01-05|"
     .. "MITI;case=title to=2001-01-05|"
     .. "Ministry of Economy, Trade and Industry;from=2001-01-06|METI;case=title from=2001-01-06|"
     .. "National Diet;role=LEG|Japanese Diet;role=LEG|Self-Defense Forces;role=MIL|Self-Defence Forces;role=MIL",
@@ -330,7 +330,7 @@ local PLACES = {
   CHN = "Shanghai|Guangzhou|Canton;case=title|Shenzhen|Tianjin|Wuhan|Chongqing|Xinjiang|Tibet",
   IND = "Mumbai|Bombay|Calcutta|Kolkata|Madras|Chennai|Bangalore|Bengaluru",
   PAK = "Karachi|Lahore",
-  BRA = "Sao Paulo|São Paulo|Rio de Janeiro|Rio",
+  BRA = "Sao Paulo|São Paulo|Rio de Janeiro",  -- not bare "Rio": Rio Tinto, Rio Grande, Rio Algom
   ARG = "Cordoba;case=title|Rosario;case=title",
   TUR = "Istanbul",
   ZAF = "Johannesburg|Durban",
@@ -352,13 +352,13 @@ local PLACES = {
 
 -- Company legal forms that belong to one jurisdiction (type=group role=BUS, as CAMEO codes
 -- businesses with their country): "Reuters Holdings Plc" is a British company. Forms
--- shared by several countries (AG, GmbH, NV, SA, Ltd, Inc) are left out. No case guard
+-- shared by several countries (AG, GmbH, NV, SA, Ltd, Inc, and "Pty Ltd", which is
+-- Australian and South African) are left out. No case guard
 -- where every spelling is the legal form ("plc", "PLC", "Plc"; all-caps headlines name
 -- companies as "FISONS PLC"); "Pte" keeps case=title ("pte" is no word, but "Pte" alone
 -- is also the army rank, which is written capitalized too, so the guard costs nothing).
 local FORMS = {
   GBR = "Plc|p.l.c.",
-  AUS = "Pty|Pty Ltd",
   SGP = "Pte;case=title|Pte Ltd;case=title",
   MYS = "Bhd|Sdn Bhd|Berhad",
 }
@@ -376,14 +376,12 @@ local CURRENCIES = {
   ZAF = "rand;case=lower", MYS = "ringgit", THA = "baht", CHN = "yuan|renminbi",
   BRA = "cruzado;case=lower|cruzados;case=lower|cruzeiro;case=lower|cruzeiros;case=lower",
   FIN = "markka|markkaa", GRC = "drachma|drachmas", PRT = "escudo;case=lower|escudos;case=lower",
-  ISR = "shekel|shekels", DEU = "D-mark|D-marks|deutschemark|deutschemarks|Deutsche mark|Deutsche marks",
+  ISR = "shekel|shekels", DEU = "D-mark|D-marks|deutschemark|deutschemarks|Deutsche mark|Deutsche marks|"
+    -- amounts in marks: the Deutsche Mark until the euro (bare "marks" is a common word)
+    .. "million marks;to=2001-12-31|mln marks;to=2001-12-31|billion marks;to=2001-12-31|bln marks;to=2001-12-31",
   POL = "zloty|zlotys", HUN = "forint|forints", IDN = "rupiah", NGA = "naira", SWE = "kronor",
   RUS = "rouble|roubles|ruble|rubles",
 }
-
--- Agreements named after the city where they were reached ("the Paris accord", "the
--- Louvre accord") name the venue, not the state: discards for every capital.
-local VENUE_NOUNS = { "accord*", "agreement*", "pact*", "communique*", "declaration*", "protocol*" }
 
 -- Names for successor republics of the Soviet Union and Yugoslavia and other states
 -- whose current code should only apply from independence; before that date the
@@ -511,7 +509,6 @@ local function iso_names(r)
   return names
 end
 
-local venues = {}  -- capitals, for the venue discards
 local counts = { states = 0, observers = 0, territories = 0, former = 0, terms = 0 }
 
 local function emit_country(code, kind)
@@ -572,7 +569,6 @@ local function emit_country(code, kind)
     local name, a = name_attrs(n)
     term(name, attrs_join("type=other role=CUR", date_attr, a))
   end
-  for _, n in ipairs(split(f.c)) do venues[#venues + 1] = (name_attrs(n)) end
   if kind == "territory" then counts.territories = counts.territories + 1
   elseif kind == "observer" then counts.observers = counts.observers + 1
   else counts.states = counts.states + 1 end
@@ -651,15 +647,6 @@ for _, code in ipairs(prior) do
     a = a:gsub("from=%S+", "")
     term(name, a)
   end
-end
-
-emit("")
-emit("# ---- agreements named after the capital where they were reached (\"the Paris accord\") ----")
-emit("@discard")
-seen = {}
-table.sort(venues)
-for _, v in ipairs(venues) do
-  for _, noun in ipairs(VENUE_NOUNS) do term(v .. " " .. noun) end
 end
 
 for _, line in ipairs(out) do

@@ -386,6 +386,7 @@ static void compare(const char *text, const dy_matches *m, const hs_ctx *c, size
             }
             (*only_dy)++;
             if (sep) (*only_dy_sep)++;
+            else if (getenv("BENCH_DIFFS")) fprintf(stderr, "dyadic only: [%.*s]\n", (int)(a[i].e - a[i].s + 12), text + a[i].s);
             i++;
         } else {
             /* Hyperscan only: is it inside a dyadic match that Hyperscan did not find? */
@@ -397,6 +398,7 @@ static void compare(const char *text, const dy_matches *m, const hs_ctx *c, size
             }
             (*only_hs)++;
             if (shadow) (*only_hs_shadowed)++;
+            else if (getenv("BENCH_DIFFS")) fprintf(stderr, "HS only: [%.*s] [%.*s]\n", 12, text + b[j].s - (b[j].s > 12 ? 12 : 0), (int)(b[j].e - b[j].s + 12), text + b[j].s);
             j++;
         }
     }

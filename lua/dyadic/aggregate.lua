@@ -1,12 +1,56 @@
 --- dyadic.aggregate: exact totals over many documents, grouped by period.
 --
---   local aggregate = require "dyadic.aggregate"
---   local agg = aggregate{ by = "month" }        -- "day" | "week" | "month" | "year" | "all"
---   agg:add(doc)                                 -- a dyadic.document
---   agg:add_records{ date = "2026-11-28", dyads = {...}, actors = {...} }  -- totals from elsewhere
---   agg:merge(other)                             -- any order, same totals (int64 sums)
---   local s = agg:serialize()                    -- docs/AGGREGATE-FORMAT.md
+--   local aggregate = require "dyadic.aggregate"    -- also dyadic.aggregate
+--   local agg = aggregate{ by = "month" }        -- "day" | "week" | "month" (default) | "year" | "all"
+--   agg:add(doc)                                 -- a dyadic.document (an:analyze(...))
+--   agg:add_records(records)                     -- one document's totals computed elsewhere (below)
+--   agg:merge(other)                             -- any order, same totals (int64 sums); same `by` only
+--   agg:skip(reason [, count])                   -- count skipped documents by reason
+--   local s = agg:serialize()                    -- docs/AGGREGATE-FORMAT.md, deterministic bytes
 --   local again, err = aggregate.load(s)         -- nil, "line N: message" on malformed input
+--   aggregate.merge_all{ agg1, text2, ... }      -- a new aggregate: the sum of aggregates / texts
+--
+-- Reading (weights are numbers: micro-units / 1e6; counts are integers):
+--   agg.documents, agg.skipped, agg.by
+--   agg:dyads{ from =, to =, undirected = false }
+--       --> { {period, source, target, n, hedged, coop, conflict, dependency, gsum, wsum, net,
+--              sectors = { name = weight }}, ... } sorted by period, source, target;
+--           net = gsum / (wsum + 1); undirected sums both directions under source < target
+--   agg:series(a, b, { undirected =, from =, to =, fill = false })
+--       --> the records of dyad a->b in period order (fill: zero records for the other periods)
+--   agg:actors{ from =, to =, by_period = false }
+--       --> { {code, mentions, documents, salience, coop, conflict, gsum, wsum, net}, ... }
+--           most salient first (with by_period, one record per period and actor, with `period`)
+--   agg:periods{ from =, to = }       --> sorted period labels
+--   agg:period_documents(period)      --> documents in that period
+--   agg:asymmetry(a, b [, period])    --> (dep(a->b) - dep(b->a)) / (sum), nil without dependency
+--   agg:skips()                       --> { reason = count }
+--   agg:period(date)                  --> the label of the period holding "YYYY-MM-DD"
+--   agg:stats()                       --> { dyads, dyad_entries, sector_entries, actor_entries,
+--                                           periods, strings, memory }
+--   agg:close()                       (also __gc and, on Lua 5.4, __close)
+--
+-- from / to: "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-Www", compared with period labels on
+-- their common prefix (a bound keeps every period that overlaps it: by day, to = "2026-02"
+-- keeps all of February). By week, dates and months become the ISO week that holds the day
+-- (a month's first day for from, last day for to); a week bound on another kind is an error.
+-- "undated" is kept only when neither bound is given.
+--
+-- agg:add_records(records) adds ONE document (documents + 1; each listed actor counts it once):
+--   {
+--     date = "2026-11-28",                      -- optional; absent: period "undated"
+--     dyads = {                                 -- directed; every field but source/target optional
+--       { source = "RUS", target = "CHN", n = 3, hedged = 1,           -- counts (integers >= 0)
+--         coop = 1.5, conflict = 0, dependency = 2.0, gsum = 4.2, wsum = 1.5,  -- weights
+--         sectors = { energy = 1.0, finance = 0.5 } },
+--     },
+--     actors = {
+--       { code = "RUS", mentions = 4, salience = 5.0, coop = 0, conflict = 0, gsum = 0, wsum = 0 },
+--     },
+--   }
+-- Weights are rounded once to micro-units (x 1e6); |weight| must stay below 9e12. gsum is
+-- sum(goldstein * |w|) and wsum sum(|w|) over coop/conflict contributions (docs/SCORING.md).
+-- Unknown fields raise an error naming them ("dyads[2].colour: unknown field").
 --
 -- The aggregate itself is the C userdata "dyadic.aggregate" (csrc/lua_aggregate.c);
 -- this module is its front door: the constructor, the loader, and the Lua helpers

@@ -23,7 +23,7 @@ Find the actors in news text and score the relationships between them.
 
 Commands:
   analyze FILE|-            analyze one document and print a report
-  corpus FILE.jsonl|DIR...  analyze a corpus of JSON Lines records and .txt files
+  corpus FILE.jsonl|DIR|-...  analyze a corpus of JSON Lines records and .txt files
   lexicon check FILE        report every malformed line of a dictionary file
 
 Common options:
@@ -62,13 +62,13 @@ Options:
 ]]
 
 HELP.corpus = [[
-Usage: dyadic corpus [OPTION]... FILE.jsonl|DIR...
+Usage: dyadic corpus [OPTION]... FILE.jsonl|DIR|-...
 Analyze many documents and aggregate their dyads by period.
 
 Input: JSON Lines files, one object a line with fields "id", "date" (YYYY-MM-DD),
-"title" and "text" (others are ignored); a directory stands for every *.jsonl
-and *.txt file under it (in byte order of their paths); a .txt file is one
-document dated by --date. Every record is accounted for: analyzed, or skipped
+"title" and "text" (others are ignored); "-" reads JSON Lines from standard input;
+a directory stands for every *.jsonl and *.txt file under it (in byte order of
+their paths); a .txt file is one document dated by --date. Every record is accounted for: analyzed, or skipped
 with a reason (malformed JSON, not an object, missing text, empty text, text
 not a string, invalid UTF-8, malformed date, unreadable file), listed on stderr
 as FILE:LINE: reason.
@@ -118,13 +118,14 @@ local OPTIONS = {
   ["--keep-going"] = { "keep_going", false }, ["-k"] = { "keep_going", false },
   -- hidden: the worker mode of `corpus -j N`
   ["--worker"] = { "worker", true }, ["--emit"] = { "emit", true }, ["--progress"] = { "progress", false },
+  ["--stdin-copy"] = { "stdin_copy", true },
 }
 
 -- Options each command accepts (beyond the common ones).
 local ACCEPTS = {
   analyze = { date = true, id = true, title = true, format = true, table = true, output = true },
   corpus = { by = true, jobs = true, format = true, table = true, output = true, keep_going = true, date = true,
-             worker = true, emit = true, progress = true },
+             worker = true, emit = true, progress = true, stdin_copy = true },
   lexicon = { format = true },
   [""] = {},
 }

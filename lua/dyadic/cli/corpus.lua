@@ -32,16 +32,18 @@ local function get_json()
   return json_decode
 end
 
--- Expand the inputs into { {path=, kind="jsonl"|"txt"|"missing"|"dir-empty", err=} }.
-function M.expand(inputs)
+-- Expand the inputs into { {path=, name=, kind="jsonl"|"txt"} }: name is how messages
+-- call the file ("stdin" for the copy of standard input).
+function M.expand(inputs, stdin_copy)
   local files = {}
   for _, path in ipairs(inputs) do
     if util.is_dir(path) then
       for _, f in ipairs(util.list_dir(path)) do
-        files[#files + 1] = { path = f, kind = f:match("%.txt$") and "txt" or "jsonl" }
+        files[#files + 1] = { path = f, name = f, kind = f:match("%.txt$") and "txt" or "jsonl" }
       end
     else
-      files[#files + 1] = { path = path, kind = path:match("%.txt$") and "txt" or "jsonl" }
+      local name = (path == stdin_copy) and "stdin" or path
+      files[#files + 1] = { path = path, name = name, kind = path:match("%.txt$") and "txt" or "jsonl" }
     end
   end
   return files
@@ -129,7 +131,7 @@ function M.process(files, opts, an, share_i, share_n, progress)
         res.records = res.records + 1
         local text, err = util.read_file(file.path)
         if not text then
-          skip(idx, "unreadable file", file.path, "unreadable file: " .. tostring(err))
+          skip(idx, "unreadable file", file.name, "unreadable file: " .. tostring(err))
         else
           res.bytes = res.bytes + #text
           local id = file.path:match("([^/]+)%.txt$") or file.path
@@ -148,7 +150,7 @@ function M.process(files, opts, an, share_i, share_n, progress)
         local idx = index
         if mine() then
           res.records = res.records + 1
-          skip(idx, "unreadable file", file.path, "unreadable file: " .. tostring(err))
+          skip(idx, "unreadable file", file.name, "unreadable file: " .. tostring(err))
         end
       else
         each_line(f, function(buf, ls, le, lineno)
@@ -159,7 +161,7 @@ function M.process(files, opts, an, share_i, share_n, progress)
           local line = buf:sub(ls, le)
           res.records = res.records + 1
           res.bytes = res.bytes + #line + 1
-          local where = file.path .. ":" .. lineno
+          local where = file.name .. ":" .. lineno
           local rec, jerr = decode(line)
           if rec == nil then
             skip(idx, "malformed JSON", where, "malformed JSON: " .. tostring(jerr))
@@ -168,7 +170,7 @@ function M.process(files, opts, an, share_i, share_n, progress)
           else
             local id = rec.id
             if type(id) == "number" then id = string.format("%.17g", id) end
-            if type(id) ~= "string" or id == "" then id = file.path .. ":" .. lineno end
+            if type(id) ~= "string" or id == "" then id = file.name .. ":" .. lineno end
             local title = rec.title
             if type(title) ~= "string" then title = nil end
             local date = rec.date
@@ -285,6 +287,7 @@ local function worker_args(p)
   for _, r in ipairs(o.rules) do a[#a + 1] = "--rules=" .. r end
   if o.by then a[#a + 1] = "--by=" .. o.by end
   if o.date then a[#a + 1] = "--date=" .. o.date end
+  if o.stdin_copy then a[#a + 1] = "--stdin-copy=" .. o.stdin_copy end
   a[#a + 1] = "--quiet"
   local q = {}
   for i, v in ipairs(a) do q[i] = util.quote(v) end
@@ -328,8 +331,7 @@ end
 
 local function by_index(a, b) return a[1] < b[1] end
 
---- `dyadic corpus` (also the hidden worker mode). Returns the exit status.
-function M.run(p, fmt, cli)
+local function run(p, fmt, cli)
   local opts = p.opts
   local dyadic = require "dyadic"
   if #p.args == 0 then cli.usage("corpus needs at least one FILE.jsonl or DIR") end
@@ -338,7 +340,19 @@ function M.run(p, fmt, cli)
   if not periods[by] then cli.usage("unknown period '%s' (day, week, month, year or all)", by) end
   opts.by = by
 
-  local files = M.expand(p.args)
+  -- "-": standard input (JSON Lines), copied to a temporary file that workers can read
+  if not opts.worker then
+    for i, a in ipairs(p.args) do
+      if a == "-" then
+        if opts.stdin_copy then cli.usage("'-' (standard input) can be given once") end
+        local copy = os.tmpname()
+        local ok, err = util.write_atomic(copy, io.stdin:read("*a") or "")
+        if not ok then cli.say("%s", err); return 1 end
+        opts.stdin_copy, p.args[i] = copy, copy
+      end
+    end
+  end
+  local files = M.expand(p.args, opts.stdin_copy)
 
   if opts.worker then
     local wi, wn = opts.worker:match("^(%d+)/(%d+)$")
@@ -393,7 +407,14 @@ function M.run(p, fmt, cli)
       return 1
     end
     agg = dyadic.aggregate { by = by }
-    for _, res in ipairs(results) do agg:merge(dyadic.aggregate.load(res.blob)) end
+    for i, res in ipairs(results) do
+      local part, lerr = dyadic.aggregate.load(res.blob)
+      if not part then
+        cli.say("worker %d/%d: unreadable aggregate (%s); nothing written", i - 1, jobs, tostring(lerr))
+        return 1
+      end
+      agg:merge(part)
+    end
   end
   if bar then bar(0, 0, true) end
 
@@ -461,6 +482,14 @@ function M.run(p, fmt, cli)
   if not ok then cli.say("%s", werr); return 1 end
   if #skips > 0 and not opts.keep_going then return 1 end
   return 0
+end
+
+--- `dyadic corpus` (also the hidden worker mode). Returns the exit status.
+function M.run(p, fmt, cli)
+  local ok, status = pcall(run, p, fmt, cli)
+  if p.opts.stdin_copy and not p.opts.worker then os.remove(p.opts.stdin_copy) end
+  if not ok then error(status, 0) end
+  return status
 end
 
 return M

@@ -545,6 +545,148 @@ Daniel Ortega | code=NIC from=1985-01-10 to=1990-04-25
 Daniel Ortega | code=NIC from=2007-01-10
 Ortega | code=NIC from=2007-01-10
 
+# ---- finance ministers and central bank governors (economic principals) ----
+# The people who speak for a state's economy: finance ministers (treasury secretary,
+# chancellor of the exchequer) and central bank governors of the United States, the United
+# Kingdom, Germany, Japan and France, from the mid-1980s. Same rules as above: dates in
+# office, a surname alone only where no other public figure of the period shares it.
+# France after 2024-09 and Japan 1991-2012 are not covered yet.
+@actor code=USA type=leader role=GOV
+James Baker | from=1985-02-04 to=1988-08-17
+Nicholas Brady | from=1988-09-15 to=1993-01-17
+Lloyd Bentsen | from=1993-01-20 to=1994-12-22
+Bentsen | from=1993-01-20 to=1994-12-22
+Robert Rubin | from=1995-01-11 to=1999-07-02
+Lawrence Summers | from=1999-07-02 to=2001-01-20
+Paul O'Neill | from=2001-01-20 to=2002-12-31
+John Snow | from=2003-02-03 to=2006-06-30
+Henry Paulson | from=2006-07-10 to=2009-01-20
+Timothy Geithner | from=2009-01-26 to=2013-01-25
+Geithner | from=2009-01-26 to=2013-01-25
+Jack Lew | from=2013-02-28 to=2017-01-20
+Steven Mnuchin | from=2017-02-13 to=2021-01-20
+Mnuchin | from=2017-02-13 to=2021-01-20
+Janet Yellen | from=2014-02-03 to=2018-02-03
+Janet Yellen | from=2021-01-26 to=2025-01-20
+Yellen | from=2014-02-03 to=2018-02-03
+Yellen | from=2021-01-26 to=2025-01-20
+Scott Bessent | from=2025-01-28
+Bessent | from=2025-01-28
+Paul Volcker | from=1979-08-06 to=1987-08-11
+Volcker | from=1979-08-06 to=1987-08-11
+Alan Greenspan | from=1987-08-11 to=2006-01-31
+Greenspan | from=1987-08-11 to=2006-01-31
+Ben Bernanke | from=2006-02-01 to=2014-01-31
+Bernanke | from=2006-02-01 to=2014-01-31
+Jerome Powell | from=2018-02-05
+
+@actor code=GBR type=leader role=GOV
+Geoffrey Howe | from=1979-05-04 to=1983-06-11
+Nigel Lawson | from=1983-06-11 to=1989-10-26
+Lawson | from=1983-06-11 to=1989-10-26
+John Major | from=1989-10-26 to=1990-11-27
+Norman Lamont | from=1990-11-28 to=1993-05-27
+Lamont | from=1990-11-28 to=1993-05-27
+Kenneth Clarke | from=1993-05-27 to=1997-05-02
+Gordon Brown | from=1997-05-02 to=2007-06-26
+Alistair Darling | from=2007-06-28 to=2010-05-11
+George Osborne | from=2010-05-11 to=2016-07-13
+Philip Hammond | from=2016-07-13 to=2019-07-24
+Sajid Javid | from=2019-07-24 to=2020-02-13
+Javid | from=2019-07-24 to=2020-02-13
+Rishi Sunak | from=2020-02-13 to=2022-07-05
+Sunak | from=2020-02-13 to=2022-07-05
+Nadhim Zahawi | from=2022-07-05 to=2022-09-06
+Zahawi | from=2022-07-05 to=2022-09-06
+Kwasi Kwarteng | from=2022-09-06 to=2022-10-14
+Kwarteng | from=2022-09-06 to=2022-10-14
+Jeremy Hunt | from=2022-10-14 to=2024-07-05
+Rachel Reeves | from=2024-07-05
+Robin Leigh-Pemberton | from=1983-07-01 to=1993-06-30
+Leigh-Pemberton | from=1983-07-01 to=1993-06-30
+Eddie George | from=1993-07-01 to=2003-06-30
+Mervyn King | from=2003-07-01 to=2013-06-30
+Mark Carney | from=2013-07-01 to=2020-03-15
+Andrew Bailey | from=2020-03-16
+
+@actor code=DEU type=leader role=GOV
+Gerhard Stoltenberg | from=1982-10-04 to=1989-04-21
+Stoltenberg | from=1982-10-04 to=1989-04-21
+Theo Waigel | from=1989-04-21 to=1998-10-27
+Waigel | from=1989-04-21 to=1998-10-27
+Oskar Lafontaine | from=1998-10-27 to=1999-03-18
+Lafontaine | from=1998-10-27 to=1999-03-18
+Hans Eichel | from=1999-04-12 to=2005-11-22
+Peer Steinbrück | from=2005-11-22 to=2009-10-28
+Peer Steinbrueck | from=2005-11-22 to=2009-10-28
+Steinbrück | from=2005-11-22 to=2009-10-28
+Steinbrueck | from=2005-11-22 to=2009-10-28
+Wolfgang Schäuble | from=2009-10-28 to=2017-10-24
+Wolfgang Schaeuble | from=2009-10-28 to=2017-10-24
+Schäuble | from=2009-10-28 to=2017-10-24
+Schaeuble | from=2009-10-28 to=2017-10-24
+Olaf Scholz | from=2018-03-14 to=2021-12-07
+Scholz | from=2018-03-14 to=2021-12-07
+Christian Lindner | from=2021-12-08 to=2024-11-07
+Jörg Kukies | from=2024-11-07 to=2025-05-06
+Lars Klingbeil | from=2025-05-06
+Karl Otto Pöhl | from=1980-01-01 to=1991-07-31
+Karl Otto Poehl | from=1980-01-01 to=1991-07-31
+Pöhl | from=1980-01-01 to=1991-07-31
+Poehl | from=1980-01-01 to=1991-07-31
+Helmut Schlesinger | from=1991-08-01 to=1993-09-30
+Hans Tietmeyer | from=1993-10-01 to=1999-08-31
+Tietmeyer | from=1993-10-01 to=1999-08-31
+Ernst Welteke | from=1999-09-01 to=2004-04-16
+Welteke | from=1999-09-01 to=2004-04-16
+Axel Weber | from=2004-04-30 to=2011-04-30
+Jens Weidmann | from=2011-05-01 to=2021-12-31
+Weidmann | from=2011-05-01 to=2021-12-31
+Joachim Nagel | from=2022-01-01
+
+@actor code=JPN type=leader role=GOV
+Noboru Takeshita | from=1982-11-27 to=1986-07-22
+Takeshita | from=1982-11-27 to=1986-07-22
+Kiichi Miyazawa | from=1986-07-22 to=1988-12-09
+Miyazawa | from=1986-07-22 to=1988-12-09
+Ryutaro Hashimoto | from=1989-08-10 to=1991-10-14
+Taro Aso | from=2012-12-26 to=2021-10-04
+Shunichi Suzuki | from=2021-10-04 to=2024-10-01
+Katsunobu Kato | from=2024-10-01 to=2025-10-21
+Satsuki Katayama | from=2025-10-21
+Satoshi Sumita | from=1984-12-17 to=1989-12-16
+Sumita | from=1984-12-17 to=1989-12-16
+Yasushi Mieno | from=1989-12-17 to=1994-12-16
+Mieno | from=1989-12-17 to=1994-12-16
+Yasuo Matsushita | from=1994-12-17 to=1998-03-20
+Masaru Hayami | from=1998-03-20 to=2003-03-19
+Hayami | from=1998-03-20 to=2003-03-19
+Toshihiko Fukui | from=2003-03-20 to=2008-03-19
+Masaaki Shirakawa | from=2008-04-09 to=2013-03-19
+Shirakawa | from=2008-04-09 to=2013-03-19
+Haruhiko Kuroda | from=2013-03-20 to=2023-04-08
+Kuroda | from=2013-03-20 to=2023-04-08
+Kazuo Ueda | from=2023-04-09
+
+@actor code=FRA type=leader role=GOV
+Pierre Bérégovoy | from=1984-07-17 to=1986-03-20
+Pierre Beregovoy | from=1984-07-17 to=1986-03-20
+Beregovoy | from=1984-07-17 to=1986-03-20
+Bérégovoy | from=1984-07-17 to=1986-03-20
+Édouard Balladur | from=1986-03-20 to=1988-05-10
+Edouard Balladur | from=1986-03-20 to=1988-05-10
+Balladur | from=1986-03-20 to=1988-05-10
+Pierre Bérégovoy | from=1988-05-12 to=1992-04-02
+Pierre Beregovoy | from=1988-05-12 to=1992-04-02
+Beregovoy | from=1988-05-12 to=1992-04-02
+Bérégovoy | from=1988-05-12 to=1992-04-02
+Christine Lagarde | from=2007-06-19 to=2011-06-29
+François Baroin | from=2011-06-29 to=2012-05-15
+Francois Baroin | from=2011-06-29 to=2012-05-15
+Pierre Moscovici | from=2012-05-16 to=2014-04-02
+Michel Sapin | from=2014-04-02 to=2017-05-17
+Bruno Le Maire | from=2017-05-17 to=2024-09-21
+
 # ---- heads of organisations (their organisation's code) ----
 @actor type=leader role=GOV
 Ursula von der Leyen | code=EU from=2019-12-01
