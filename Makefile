@@ -54,7 +54,8 @@ all: $(MODULES)
 define module_rule
 build/$(1)/dyadic/core.so: $(SOURCES) $(HEADERS) Makefile
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS_DY) $$(CFLAGS_$(1)) $(SOURCES) -o $$@ $$(LDFLAGS_DY)
+	$$(CC) $$(CFLAGS_DY) $$(CFLAGS_$(1)) $(SOURCES) -o $$@.tmp $$(LDFLAGS_DY)
+	@mv -f $$@.tmp $$@  # atomic: a suite running during a rebuild never loads a half-written module
 endef
 $(foreach r,$(RUNTIMES),$(eval $(call module_rule,$(r))))
 

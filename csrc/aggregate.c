@@ -691,18 +691,6 @@ int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
 
 /* ---------------------------------------------------------------- load */
 
-static int parse_digits(const char *s, size_t n, int *out)
-{
-    size_t i;
-    int v = 0;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 0;
-}
-
 int dy_agg_valid_period(dy_period_kind kind, const char *s, size_t len)
 {
     char label[32];
@@ -714,7 +702,7 @@ int dy_agg_valid_period(dy_period_kind kind, const char *s, size_t len)
         if (len != 10 || dy_parse_date(s, len, &days) != 0) return 0;
         break;
     case DY_BY_WEEK:
-        if (len != 8 || s[4] != '-' || s[5] != 'W' || parse_digits(s, 4, &y) || parse_digits(s + 6, 2, &w)
+        if (len != 8 || s[4] != '-' || s[5] != 'W' || dy_parse_digits(s, 4, &y) || dy_parse_digits(s + 6, 2, &w)
             || w < 1 || w > 53) return 0;
         /* Monday of ISO week 1 is the Monday on or before January 4. */
         days = dy_days_from_civil(y, 1, 4);
@@ -722,13 +710,13 @@ int dy_agg_valid_period(dy_period_kind kind, const char *s, size_t len)
         days += (w - 1) * 7;
         break;
     case DY_BY_MONTH:
-        if (len != 7 || s[4] != '-' || parse_digits(s, 4, &y) || parse_digits(s + 5, 2, &w) || w < 1 || w > 12) {
+        if (len != 7 || s[4] != '-' || dy_parse_digits(s, 4, &y) || dy_parse_digits(s + 5, 2, &w) || w < 1 || w > 12) {
             return 0;
         }
         days = dy_days_from_civil(y, w, 1);
         break;
     case DY_BY_YEAR:
-        if (len != 4 || parse_digits(s, 4, &y)) return 0;
+        if (len != 4 || dy_parse_digits(s, 4, &y)) return 0;
         days = dy_days_from_civil(y, 1, 1);
         break;
     default:

@@ -346,6 +346,26 @@ static int coord_between(const struct dy_doc *doc, const dy_sinfo *si, uint32_t 
     return 0;
 }
 
+/* Are the words strictly between tokens ta and tb all modifier cues (negation,
+ * intensifier, hedge, certainty, passive auxiliary)? "and strongly warned", "and may
+ * sanction" qualify; "and a partner", "and shared hostility" (noun phrases) do not. */
+static int only_modifiers_between(const struct dy_doc *doc, const dy_sinfo *si, uint32_t ta, uint32_t tb)
+{
+    uint32_t t, c = si->c0;
+    for (t = ta + 1; t < tb; t++) {
+        int covered = 0;
+        if (!is_word(&doc->toks.v[t])) continue;
+        for (; c < si->c1 && doc->cues[c].t1 < t; c++) {}
+        if (c < si->c1 && doc->cues[c].t0 <= t) {
+            int k = doc->cues[c].subtype;
+            covered = k == DY_CUE_NEGATION || k == DY_CUE_INTENSIFIER || k == DY_CUE_HEDGE ||
+                      k == DY_CUE_CERTAINTY || k == DY_CUE_PASSIVE;
+        }
+        if (!covered) return 0;
+    }
+    return 1;
+}
+
 /* Grow a group from mention `start` in direction dir (-1: backwards, +1: forwards)
  * across coordination cues, list commas and hyphens, within the sentence's mentions.
  * A chain of commas alone is not a list ("In Moscow, Beijing's envoy said"): the group
@@ -564,7 +584,8 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
                     const dy_item *co = &doc->cues[d];
                     if (co->subtype != DY_CUE_COORDINATION || co->t0 <= subj_cue) continue;
                     if (nb_raw >= 0 && doc->mentions[nb_raw].t1 >= co->t0) continue;
-                    if (near_before(doc, co->t1, cu->t0, p->ellipsis_window)) { ellipsis = 1; break; }
+                    if (near_before(doc, co->t1, cu->t0, p->ellipsis_window) &&
+                        only_modifiers_between(doc, si, co->t1, cu->t0)) { ellipsis = 1; break; }
                 }
             }
             if (ellipsis) {

@@ -43,10 +43,10 @@
 #define EXIT_BIT 0x40000000u   /* leave the fast loop: non-ASCII byte, or a target outside it */
 #define BOUND_BIT 0x20000000u  /* a boundary symbol went before this byte */
 #define FS_MASK 0x1FFFFFFFu
-#define FAST_BUDGET ((size_t)24 << 20)
+#define FAST_BUDGET ((size_t)20 << 20)
 
 /* Dense transition table budget: rows beyond it become sparse states. */
-#define DENSE_BUDGET ((size_t)6 << 20)
+#define DENSE_BUDGET ((size_t)2 << 20)
 
 /* Pattern flags. */
 #define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
@@ -239,11 +239,22 @@ oom:
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
+/* State number <-> encoded state (premultiplied row, or SPARSE_BIT | number). */
+static uint32_t sid_of(const dy_automaton *a, uint32_t u)
+{
+    return u < a->ndense ? u * a->ncls : (SPARSE_BIT | u);
+}
+
+static uint32_t state_of(const dy_automaton *a, uint32_t sid)
+{
+    return (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
+}
+
 /* The byte-level table of the fast loop (see run()). */
 static int build_fast(dy_automaton *a)
 {
     unsigned char rep[257];
-    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], fastlim;
+    uint32_t nb = 0, u, r, CB = a->cls[SYM_BOUND];
     int b, inw;
     size_t rows;
 
@@ -258,10 +269,10 @@ static int build_fast(dy_automaton *a)
     }
     a->nbcls = nb + 1;
     rows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
-    if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
-    if (rows > a->ndense) rows = a->ndense;
+    if (a->flags & DY_AC_TEST_SPARSE) rows = 5;  /* more than the 2 dense states */
+    if (rows > a->nstates) rows = a->nstates;
+    if (rows * 2 * a->nbcls > FS_MASK) rows = FS_MASK / (2 * a->nbcls);
     a->nfast = (uint32_t)rows;
-    fastlim = a->nfast * ncls;
     a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
     if (a->fast == NULL) return -1;
     for (u = 0; u < a->nfast; u++) {
@@ -270,21 +281,21 @@ static int build_fast(dy_automaton *a)
             row[0] = EXIT_BIT;
             for (r = 1; r < a->nbcls; r++) {
                 unsigned k = a->akind[rep[r]], sc = a->acls[rep[r]];
-                uint32_t x = u * ncls, t, flags = 0, tin = 0;
+                uint32_t x = sid_of(a, u), t, flags = 0, tin = 0;
                 if (k == K_SEP || k == K_IGN) {
                     row[r] = (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
                     continue;
                 }
                 if (!inw) {
-                    x = a->dense[x + CB] & ~MATCH_BIT;
+                    x = step_sparse(a, x, CB) & ~MATCH_BIT;
                     flags |= BOUND_BIT;
-                    if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
+                    if (state_of(a, x) >= a->nfast) { row[r] = EXIT_BIT; continue; }
                 }
-                t = a->dense[x + sc];
-                x = t & ~MATCH_BIT;
-                if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
+                t = step_sparse(a, x, sc);
+                x = state_of(a, t & ~MATCH_BIT);
+                if (x >= a->nfast) { row[r] = EXIT_BIT; continue; }
                 tin = (k == K_WORD);
-                row[r] = ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+                row[r] = (x * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
             }
         }
     }
@@ -669,7 +680,7 @@ static void step(scan *S, walker *W, int fast_ok)
     const uint8_t *akind = a->akind, *acls = a->acls, *wordb = a->wordb;
     const uint32_t *pair = a->pair, ncls = a->ncls, *F = a->fast, nbcls = a->nbcls;
     const uint8_t *bcls = a->bcls;
-    const uint32_t fastlim = a->nfast * a->ncls;
+    const uint32_t nfast = a->nfast;
     const unsigned CB = a->cls[SYM_BOUND];
     size_t n = S->n, p = W->p, end = W->end;
     uint32_t sid = W->sid, t, nb = W->nb, mask = S->mask, *ring = W->ring;
@@ -678,9 +689,9 @@ static void step(scan *S, walker *W, int fast_ok)
     S->w = W;
     do {
         unsigned ch;
-        if (fast_ok && sid < fastlim) {
+        if (fast_ok && state_of(a, sid) < nfast) {
             /* Fast loop: one table lookup per byte, no branch but the exit test. */
-            uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
+            uint32_t fs = (state_of(a, sid) * 2 + (uint32_t)inw) * nbcls, q;
             for (;;) {
                 t = F[fs + bcls[T[p]]];
                 if (t & (MATCH_BIT | EXIT_BIT)) break;
@@ -690,7 +701,7 @@ static void step(scan *S, walker *W, int fast_ok)
                 if (++p >= end) break;
             }
             q = fs / nbcls;
-            sid = (q >> 1) * ncls;
+            sid = sid_of(a, q >> 1);
             inw = (int)(q & 1);
             if (p >= end) break;
             if (!(t & EXIT_BIT)) {
@@ -698,7 +709,7 @@ static void step(scan *S, walker *W, int fast_ok)
                 nb += (t >> 29) & 1;
                 p++;
                 q = (t & FS_MASK) / nbcls;
-                sid = (q >> 1) * ncls;
+                sid = sid_of(a, q >> 1);
                 inw = (int)(q & 1);
                 W->nb = nb;
                 report(S, sid, p);
@@ -800,12 +811,12 @@ static void fast2(scan *S, walker *A, walker *B)
 {
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
-    const uint32_t *F = a->fast, ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
+    const uint32_t *F = a->fast, nbcls = a->nbcls, mask = S->mask;
     const uint8_t *bcls = a->bcls;
     size_t pa = A->p, pb = B->p, ea = A->end, eb = B->end;
     uint32_t nba = A->nb, nbb = B->nb, *ra = A->ring, *rb = B->ring, q;
-    uint32_t fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
-    uint32_t fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
+    uint32_t fa = (state_of(a, A->sid) * 2 + (uint32_t)A->inw) * nbcls;
+    uint32_t fb = (state_of(a, B->sid) * 2 + (uint32_t)B->inw) * nbcls;
     while (pa < ea && pb < eb) {
         uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
         if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
@@ -818,8 +829,8 @@ static void fast2(scan *S, walker *A, walker *B)
         fb = tb & FS_MASK;
         pb++;
     }
-    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
-    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
+    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = sid_of(a, q >> 1); A->inw = (int)(q & 1);
+    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = sid_of(a, q >> 1); B->inw = (int)(q & 1);
 }
 
 /* The first walk stops at the split point x, or, when a match is under way there, at the
@@ -846,8 +857,9 @@ static int needs_general(const scan *S, const walker *W)
 {
     const dy_automaton *a = S->a;
     uint32_t t;
-    if (W->sid >= a->nfast * a->ncls) return 1;
-    t = a->fast[(W->sid / a->ncls * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
+    uint32_t u = state_of(a, W->sid);
+    if (u >= a->nfast) return 1;
+    t = a->fast[(u * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
     return (t & (MATCH_BIT | EXIT_BIT)) != 0;
 }
 

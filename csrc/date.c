@@ -43,7 +43,7 @@ static int days_in_month(int y, int m)
     return m == 2 && is_leap(y) ? 29 : mdays[m - 1];
 }
 
-static int digits(const char *s, size_t n, int *out)
+int dy_parse_digits(const char *s, size_t n, int *out)
 {
     size_t i;
     int v = 0;
@@ -59,7 +59,7 @@ int dy_parse_date(const char *s, size_t len, int32_t *days)
 {
     int y, m, d;
     if (len < 10 || s[4] != '-' || s[7] != '-') return -1;
-    if (digits(s, 4, &y) || digits(s + 5, 2, &m) || digits(s + 8, 2, &d)) return -1;
+    if (dy_parse_digits(s, 4, &y) || dy_parse_digits(s + 5, 2, &m) || dy_parse_digits(s + 8, 2, &d)) return -1;
     if (len > 10 && s[10] != 'T' && s[10] != ' ') return -1;
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return -1;
     *days = dy_days_from_civil(y, m, d);

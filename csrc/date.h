@@ -25,6 +25,9 @@ void dy_civil_from_days(int32_t z, int *y, int *m, int *d);
  * into a day number. Returns 0, or -1 when s is not such a date (month 13, Feb 30...). */
 int dy_parse_date(const char *s, size_t len, int32_t *days);
 
+/* Parse exactly n ASCII digits (n <= 9) into *out. Returns 0, or -1 on any other byte. */
+int dy_parse_digits(const char *s, size_t n, int *out);
+
 /* Parse a period kind name: "day" | "week" | "month" | "year" | "all". Returns 0 or -1. */
 int dy_parse_period_kind(const char *s, dy_period_kind *kind);
 const char *dy_period_kind_name(dy_period_kind kind);

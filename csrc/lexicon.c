@@ -1,6 +1,6 @@
 /*
  * lexicon.c - entries with interned strings, one automaton over the distinct terms,
- * and the resolution of raw matches into hits (discards, title case, leftmost-longest
+ * and the resolution of raw matches into hits (discards, case guards, leftmost-longest
  * per kind, validity dates).
  *
  * Every distinct term is one automaton pattern; entries sharing a term are chained

@@ -118,13 +118,6 @@ typedef struct {
     size_t from_len, to_len;
 } bounds;
 
-static int all_digits(const char *s, size_t n)
-{
-    size_t i;
-    for (i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return 0;
-    return 1;
-}
-
 /* Read option `key` as a period bound, in the label form of the aggregate's kind. */
 static void read_bound(lua_State *L, int arg, const dy_agg *a, const char *key, int is_to, bounds *b)
 {
@@ -135,9 +128,8 @@ static void read_bound(lua_State *L, int arg, const dy_agg *a, const char *key, 
     int kind;  /* 0 year, 1 month, 2 day, 3 week */
     if (s == NULL) return;
     len = strlen(s);
-    if (len == 4 && all_digits(s, 4)) kind = 0;
-    else if (len == 7 && s[4] == '-' && all_digits(s, 4) && all_digits(s + 5, 2)
-             && dy_agg_valid_period(DY_BY_MONTH, s, len)) kind = 1;
+    if (len == 4 && dy_agg_valid_period(DY_BY_YEAR, s, len)) kind = 0;
+    else if (len == 7 && dy_agg_valid_period(DY_BY_MONTH, s, len)) kind = 1;
     else if (len == 10 && dy_parse_date(s, len, &days) == 0) kind = 2;
     else if (len == 8 && dy_agg_valid_period(DY_BY_WEEK, s, len)) kind = 3;
     else {
@@ -151,8 +143,9 @@ static void read_bound(lua_State *L, int arg, const dy_agg *a, const char *key, 
     if (a->by == DY_BY_WEEK && (kind == 1 || kind == 2)) {
         /* Dates and months become the ISO week holding that day (a month's first or last day). */
         if (kind == 1) {
-            int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-            int m = (s[5] - '0') * 10 + (s[6] - '0');
+            int y, m;
+            dy_parse_digits(s, 4, &y);  /* validated above */
+            dy_parse_digits(s + 5, 2, &m);
             if (!is_to) days = dy_days_from_civil(y, m, 1);
             else days = (m == 12 ? dy_days_from_civil(y + 1, 1, 1) : dy_days_from_civil(y, m + 1, 1)) - 1;
         }

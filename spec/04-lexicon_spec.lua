@@ -96,7 +96,8 @@ describe("dyadic.lexicon", function()
         add_error { term = "x", kind = "cue", category = "coop", direction = "reverse" })
       assert.matches("field 'direction': expected \"reverse\"",
         add_error { term = "x", kind = "cue", category = "dependency", direction = "sideways" })
-      assert.matches("field 'case': expected \"title\"", add_error { term = "x", kind = "discard", case = "upper" })
+      assert.matches("field 'case': expected \"title\", \"lower\" or \"any\", got 'upper'",
+        add_error { term = "x", kind = "discard", case = "upper" })
       assert.matches("field 'sector': a sector entry needs", add_error { term = "x", kind = "sector" })
       assert.matches("field 'code': only actors", add_error { term = "x", kind = "sector", sector = "s", code = "A" })
       assert.matches("field 'term': 'a%* b': '%*' only on the last word",
@@ -204,7 +205,8 @@ describe("dyadic.lexicon", function()
     it("requires a capital letter for case = \"title\" entries", function()
       assert.same({ "Turkey=TUR" }, codes(lex, "Turkey"))
       assert.same({}, codes(lex, "a roast turkey"))
-      assert.same({ "TURKEY=TUR" }, codes(lex, "TURKEY"))
+      -- all caps in a mixed-case line: the writer chose the capitals
+      assert.same({ "TURKEY=TUR" }, codes(lex, "He said TURKEY would"))
       local l2 = lexicon()
       l2:add { term = "Éire", kind = "actor", code = "IRL", case = "title" }
       assert.same({ "Éire=IRL" }, codes(l2, "Éire"))
@@ -217,6 +219,45 @@ describe("dyadic.lexicon", function()
       assert.same({}, codes(l2, "drove the west road"))
       assert.same({ "North-west=NWR" }, codes(l2, "North-west"))  -- lower-case term: first letter
       assert.same({}, codes(l2, "north-West"))
+    end)
+
+    it("does not let an all-caps line satisfy a mixed-case title term", function()
+      local l = lexicon()
+      l:add { term = "Turkey", kind = "actor", code = "TUR", type = "state", case = "title" }
+      l:add { term = "UK", kind = "actor", code = "GBR", type = "state", case = "title" }
+      l:add { term = "turkey", kind = "sector", sector = "poultry" }
+      -- a headline in capitals tells nothing about case: the title entry does not apply,
+      -- other entries of the same term still do
+      assert.same({ "TURKEY=poultry" }, codes(l, "TURKEY PRICES RISE"))
+      assert.same({ "Turkey=TUR", "Turkey=poultry" }, codes(l, "Turkey prices rise"))
+      -- the line decides, not the text: a mixed-case body after an all-caps headline
+      assert.same({ "TURKEY=poultry", "Turkey=TUR", "Turkey=poultry" },
+        codes(l, "TURKEY TALKS\nTurkey said on Monday"))
+      assert.same({ "TURKEY=TUR", "TURKEY=poultry" }, codes(l, "Trade with TURKEY rose"))
+      -- a term written all in capitals is matched exactly by an all-caps line
+      assert.same({ "UK=GBR" }, codes(l, "UK TRADE DEFICIT WIDENS"))
+      assert.same({}, codes(l, "uk trade"))
+      -- a line without cased letters other than the match is all caps too
+      assert.same({ "TURKEY=poultry" }, codes(l, "TURKEY: 12, 14"))
+    end)
+
+    it("matches case = \"lower\" entries only without upper-case letters", function()
+      local l = lexicon()
+      l:add { term = "may", kind = "cue", category = "hedge", case = "lower" }
+      l:add { term = "May", kind = "actor", code = "GBR", type = "leader", case = "title" }
+      assert.same({ "may=hedge" }, codes(l, "talks may resume"))
+      assert.same({ "May=GBR" }, codes(l, "talks resume in May"))
+      assert.same({}, codes(l, "TALKS MAY RESUME"))
+      assert.same({}, codes(l, "mAy"))
+      assert.equal("lower", l:entry(1).case)
+      local l2 = lexicon()
+      l2:add { term = "rand", kind = "actor", code = "ZAF", type = "other", case = "lower" }
+      assert.same({ "rand=ZAF" }, codes(l2, "the rand fell"))
+      assert.same({}, codes(l2, "Rand Corp said"))
+      -- the native format reads it
+      local l3 = lexicon.parse("#!dyadic-lexicon 1\n@cue category=hedge case=lower\nmay\nmight\n", "dyadic")
+      assert.same({ "may=hedge" }, codes(l3, "it May rain, it may"))
+      assert.equal("lower", l3:entry(2).case)
     end)
 
     it("resolves by date with inclusive bounds", function()

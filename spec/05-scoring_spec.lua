@@ -593,6 +593,14 @@ describe("extension: subject ellipsis in coordinated verb phrases", function()
     near(1, dyad(doc, "CHN", "USA").conflict)
   end)
 
+  it("does not read a noun phrase after 'and' as an elided verb phrase", function()
+    local doc = analyze("Egypt condemned Sudan and a partnership with Ethiopia.")
+    near(1, dyad(doc, "EGY", "SDN").conflict)
+    near(0, dyad(doc, "EGY", "ETH").coop)
+    doc = analyze("Egypt condemned Sudan and reportedly praised Ethiopia.")  -- a modifier cue may sit between
+    near(0.5, dyad(doc, "EGY", "ETH").coop)
+  end)
+
   it("does not apply when the clause names its own subject, or across a semicolon", function()
     local doc = analyze("Moscow praised the deal and Beijing sanctioned Washington.")
     near(1, dyad(doc, "CHN", "USA").conflict)

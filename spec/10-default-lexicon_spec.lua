@@ -267,6 +267,58 @@ describe("default lexicon", function()
     assert.is_true(n > 100)
   end)
 
+  it("reads currencies and economic principals as their state, by date", function()
+    local d87 = "1987-03-10"
+    local stg = hit("The Bank of England gave 250 mln stg of assistance.", d87, "stg")
+    assert.same({ "GBR", "other", "CUR" }, { stg.code, stg.type, stg.role })
+    assert.are.equal("DEU", hit("Net profit rose to 30 mln marks.", d87, "mln marks").code)
+    assert.is_nil(hit("Net profit rose to 30 mln marks.", "2010-03-10", "mln marks"))  -- the euro by then
+    assert.is_nil(codes("The result marks a turning point.", d87).DEU)
+    assert.are.equal("JPN", hit("The yen rose against the dollar.", d87, "yen").code)
+    -- case=lower: the currency, not the company named after it
+    assert.are.equal("ZAF", hit("The rand weakened further.", d87, "rand").code)
+    assert.is_nil(codes("Rand Corp published a study.", d87).ZAF)
+    assert.is_nil(codes("Sterling Drug Inc raised its dividend.", d87).GBR)
+    assert.are.equal("GBR", hit("sterling fell.", d87, "sterling").code)
+    -- finance ministers and central bank governors only while in office
+    assert.are.equal("GBR", hit("Chancellor Nigel Lawson cut taxes.", d87, "Nigel Lawson").code)
+    assert.is_nil(hit("Lawson wrote a memoir.", "1995-03-10", "Lawson"))
+    assert.are.equal("JPN", hit("Miyazawa told reporters.", d87, "Miyazawa").code)
+    assert.are.equal("JPN", hit("Kiichi Miyazawa told reporters.", "1992-03-10", "Kiichi Miyazawa").code)  -- premier
+    assert.is_nil(hit("Miyazawa told reporters.", "2000-03-10", "Miyazawa"))
+    assert.are.equal("USA", hit("Greenspan testified.", "1990-03-10", "Greenspan").code)
+    assert.are.equal("DEU", hit("Stoltenberg spoke in Bonn.", d87, "Stoltenberg").code)
+    assert.are.equal("NATO", hit("Stoltenberg spoke in Brussels.", "2019-03-10", "Stoltenberg").code)
+    -- a commercial bank named after the country is a business, not the central bank
+    local ibj = hit("The Industrial Bank of Japan lent the money.", d87, "Industrial Bank of Japan")
+    assert.same({ "JPN", "BUS" }, { ibj.code, ibj.role })
+    assert.are.equal("GOV", hit("The Bank of Japan intervened.", d87, "Bank of Japan").role)
+  end)
+
+  it("reads case: the month is no hedge, an all-caps headline proves no capital", function()
+    local cues = {}
+    for _, h in ipairs(lex:match("Talks resumed in May and may end soon.", "2024-03-01")) do
+      if h.kind == "cue" and h.category == "hedge" then cues[#cues + 1] = h end
+    end
+    assert.are.equal(1, #cues)
+    assert.are.equal(26, cues[1].s)
+    -- TURKEY in a headline in capitals may be the bird; Turkey in a sentence is the country
+    assert.is_nil(codes("TURKEY PRICES FALL ON HEAVY SUPPLY", "1987-03-01").TUR)
+    assert.is_true(codes("TURKEY PRICES FALL\nTurkey cut its export tariff.", "1987-03-01").TUR)
+    -- acronyms written in capitals still count in a headline
+    assert.is_true(codes("UK TRADE DEFICIT WIDENS", "1987-03-01").GBR)
+    local plc = hit("FISONS PLC 1986 YEAR", "1987-03-01", "PLC")
+    assert.same({ "GBR", "BUS" }, { plc.code, plc.role })
+  end)
+
+  it("does not take shared company forms or place-name prefixes for a country", function()
+    local c = codes("It sold Measurex (South Africa Pty) Ltd and its Rio Tinto shares.", "1987-03-01")
+    assert.is_true(c.ZAF)
+    assert.is_nil(c.AUS)
+    assert.is_nil(c.BRA)
+    assert.is_true(codes("Carnival in Rio de Janeiro", "1987-03-01").BRA)
+  end)
+
   it("tags sectors, independently of cues", function()
     local sectors = {}
     for _, h in ipairs(lex:match("Sanctions hit gas pipeline exports and yuan payments for semiconductors.",

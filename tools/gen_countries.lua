@@ -272,7 +272,10 @@ local INSTITUTIONS = {
   GBR = "Bank of England|House of Commons;role=LEG|House of Lords;role=LEG|HM Treasury|"
     .. "Her Majesty's Government|His Majesty's Government|Ministry of Defence;role=MIL",
   DEU = "Bundesbank|Bundestag;role=LEG|Bundesrat;role=LEG|Bundeswehr;role=MIL",
-  JPN = "Bank of Japan|BOJ;case=title|Industrial Bank of Japan;role=BUS|Long-Term Credit Bank of Japan;role=BUS|Ministry of International Trade and Industry;to=2001-01-05|"
+  -- commercial banks named after the country are businesses (the longest match wins over
+  -- "Bank of Japan")
+  JPN = "Bank of Japan|BOJ;case=title|Industrial Bank of Japan;role=BUS|Long-Term Credit Bank of Japan;role=BUS|"
+    .. "Ministry of International Trade and Industry;to=2001-01-05|"
     .. "MITI;case=title to=2001-01-05|"
     .. "Ministry of Economy, Trade and Industry;from=2001-01-06|METI;case=title from=2001-01-06|"
     .. "National Diet;role=LEG|Japanese Diet;role=LEG|Self-Defense Forces;role=MIL|Self-Defence Forces;role=MIL",

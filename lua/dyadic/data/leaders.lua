@@ -550,7 +550,7 @@ Ortega | code=NIC from=2007-01-10
 # chancellor of the exchequer) and central bank governors of the United States, the United
 # Kingdom, Germany, Japan and France, from the mid-1980s. Same rules as above: dates in
 # office, a surname alone only where no other public figure of the period shares it.
-# France after 2024-09 and Japan 1991-2012 are not covered yet.
+# France after 2024-09 and Japan 1991-2012 are not covered yet. Sources: README.md.
 @actor code=USA type=leader role=GOV
 James Baker | from=1985-02-04 to=1988-08-17
 Nicholas Brady | from=1988-09-15 to=1993-01-17
