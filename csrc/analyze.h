@@ -69,7 +69,7 @@ enum dy_direction {
     DY_DIR_TONE,          /* one participant: the actor's own tone */
     DY_DIR_RULE,          /* emitted by a Lua rule */
     DY_DIR_ELLIPSIS,      /* source = the subject of the previous coordinated clause */
-    DY_DIR_CARRIED        /* sector weight carried from the block's lead sentence (no cue) */
+    DY_DIR_CARRIED        /* evidence only: a sector mention carried from the block's lead sentence */
 };
 
 /* One actor mention, cue or sector mention. */
@@ -93,6 +93,8 @@ typedef struct {
     uint32_t c0, c1;      /* cues */
     uint32_t x0, x1;      /* sector mentions */
     uint32_t p0, p1;      /* participants: distinct base codes, doc->parts[p0..p1) */
+    uint32_t carried_from; /* extension: lead sentence + 1 whose participants get this sentence's
+                              sectors x carry (a sentence with no actor), 0 none */
     uint16_t hedges, certainties;
     uint8_t flags;        /* DY_SF_* */
 } dy_sinfo;
@@ -103,9 +105,7 @@ typedef struct {
     uint32_t source, target;      /* document string ids; target 0: the source's own tone */
     int32_t cue;                  /* index in doc->cues, -1 for rule contributions */
     int32_t src_mention, tgt_mention;  /* index in doc->mentions or -1 */
-    uint32_t rule, note, sector;  /* document string ids or 0 (sector: rule and carried contributions) */
-    uint32_t origin;              /* carried: the lead sentence (0-based) whose participants were used */
-    int64_t sweight;              /* weight added to `sector` (micro-units) */
+    uint32_t rule, note, sector;  /* document string ids or 0 (sector: rule contributions) */
     int64_t coop, conflict, dependency;  /* micro-units */
     int64_t gsum, wsum;           /* goldstein * |w| and |w| of the coop/conflict part */
     uint8_t flags;                /* DY_CF_* */
@@ -222,6 +222,9 @@ long dy_doc_sentences_with(const struct dy_doc *doc, const char *const *codes, s
 
 /* Document-wide sector totals (after dy_doc_summarize). */
 const dy_sector_total *dy_doc_sector_totals(struct dy_doc *doc, size_t *n);
+/* The weight (micro-units) a carried sector mention adds to each directed dyad of its
+ * lead sentence's participants: round(weight x carry). */
+int64_t dy_carried_weight(const struct dy_doc *doc, const dy_item *sector);
 /* Hedged-language counts (summarizes first). NULL when out of memory. */
 const dy_hedging *dy_doc_hedging(struct dy_doc *doc);
 /* First mention (byte offset + 1, 0 if only in the title) of summary actor i. */

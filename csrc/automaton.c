@@ -21,6 +21,13 @@
  * classes, premultiplied by the class count; the deeper ones keep their sorted
  * child edges and a failure link. A transition word carries MATCH_BIT when the
  * target state reports something, so the scan loop tests one bit per symbol.
+ *
+ * Speed: the first `nfast` states also have a table over raw ASCII byte classes with
+ * the word/non-word state folded in (the "fast loop": one load per byte, no branch
+ * but the exit test); everything else (non-ASCII, deep states, matches) goes through
+ * the general per-character code. Texts of 64 KiB or more are cut in two after a
+ * separator and the two halves walked in lockstep, so that the cache misses of one
+ * overlap with the other's. Measurements in docs/design/matcher.md.
  */
 #include "automaton.h"
 #include "unicode.h"
@@ -43,10 +50,10 @@
 #define EXIT_BIT 0x40000000u   /* leave the fast loop: non-ASCII byte, or a target outside it */
 #define BOUND_BIT 0x20000000u  /* a boundary symbol went before this byte */
 #define FS_MASK 0x1FFFFFFFu
-#define FAST_BUDGET ((size_t)20 << 20)
+#define FAST_BUDGET ((size_t)24 << 20)
 
 /* Dense transition table budget: rows beyond it become sparse states. */
-#define DENSE_BUDGET ((size_t)2 << 20)
+#define DENSE_BUDGET ((size_t)6 << 20)
 
 /* Pattern flags. */
 #define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
@@ -239,22 +246,11 @@ oom:
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
-/* State number <-> encoded state (premultiplied row, or SPARSE_BIT | number). */
-static uint32_t sid_of(const dy_automaton *a, uint32_t u)
-{
-    return u < a->ndense ? u * a->ncls : (SPARSE_BIT | u);
-}
-
-static uint32_t state_of(const dy_automaton *a, uint32_t sid)
-{
-    return (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
-}
-
 /* The byte-level table of the fast loop (see run()). */
 static int build_fast(dy_automaton *a)
 {
-    unsigned char rep[257];
-    uint32_t nb = 0, u, r, CB = a->cls[SYM_BOUND];
+    unsigned char rep[257] = { 0 };
+    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], fastlim;
     int b, inw;
     size_t rows;
 
@@ -269,10 +265,10 @@ static int build_fast(dy_automaton *a)
     }
     a->nbcls = nb + 1;
     rows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
-    if (a->flags & DY_AC_TEST_SPARSE) rows = 5;  /* more than the 2 dense states */
-    if (rows > a->nstates) rows = a->nstates;
-    if (rows * 2 * a->nbcls > FS_MASK) rows = FS_MASK / (2 * a->nbcls);
+    if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
+    if (rows > a->ndense) rows = a->ndense;
     a->nfast = (uint32_t)rows;
+    fastlim = a->nfast * ncls;
     a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
     if (a->fast == NULL) return -1;
     for (u = 0; u < a->nfast; u++) {
@@ -281,21 +277,21 @@ static int build_fast(dy_automaton *a)
             row[0] = EXIT_BIT;
             for (r = 1; r < a->nbcls; r++) {
                 unsigned k = a->akind[rep[r]], sc = a->acls[rep[r]];
-                uint32_t x = sid_of(a, u), t, flags = 0, tin = 0;
+                uint32_t x = u * ncls, t, flags = 0, tin = 0;
                 if (k == K_SEP || k == K_IGN) {
                     row[r] = (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
                     continue;
                 }
                 if (!inw) {
-                    x = step_sparse(a, x, CB) & ~MATCH_BIT;
+                    x = a->dense[x + CB] & ~MATCH_BIT;
                     flags |= BOUND_BIT;
-                    if (state_of(a, x) >= a->nfast) { row[r] = EXIT_BIT; continue; }
+                    if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
                 }
-                t = step_sparse(a, x, sc);
-                x = state_of(a, t & ~MATCH_BIT);
-                if (x >= a->nfast) { row[r] = EXIT_BIT; continue; }
+                t = a->dense[x + sc];
+                x = t & ~MATCH_BIT;
+                if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
                 tin = (k == K_WORD);
-                row[r] = (x * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+                row[r] = ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
             }
         }
     }
@@ -557,6 +553,7 @@ typedef struct {
     uint32_t *ring, *ring2;
     uint32_t mask;
     walker *w;           /* the walk that is reporting */
+    size_t split;        /* where the second walk started, or 0 */
     cand *v;
     size_t nv, cap;
     int oom;
@@ -680,7 +677,7 @@ static void step(scan *S, walker *W, int fast_ok)
     const uint8_t *akind = a->akind, *acls = a->acls, *wordb = a->wordb;
     const uint32_t *pair = a->pair, ncls = a->ncls, *F = a->fast, nbcls = a->nbcls;
     const uint8_t *bcls = a->bcls;
-    const uint32_t nfast = a->nfast;
+    const uint32_t fastlim = a->nfast * a->ncls;
     const unsigned CB = a->cls[SYM_BOUND];
     size_t n = S->n, p = W->p, end = W->end;
     uint32_t sid = W->sid, t, nb = W->nb, mask = S->mask, *ring = W->ring;
@@ -689,9 +686,9 @@ static void step(scan *S, walker *W, int fast_ok)
     S->w = W;
     do {
         unsigned ch;
-        if (fast_ok && state_of(a, sid) < nfast) {
+        if (fast_ok && sid < fastlim) {
             /* Fast loop: one table lookup per byte, no branch but the exit test. */
-            uint32_t fs = (state_of(a, sid) * 2 + (uint32_t)inw) * nbcls, q;
+            uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
             for (;;) {
                 t = F[fs + bcls[T[p]]];
                 if (t & (MATCH_BIT | EXIT_BIT)) break;
@@ -701,7 +698,7 @@ static void step(scan *S, walker *W, int fast_ok)
                 if (++p >= end) break;
             }
             q = fs / nbcls;
-            sid = sid_of(a, q >> 1);
+            sid = (q >> 1) * ncls;
             inw = (int)(q & 1);
             if (p >= end) break;
             if (!(t & EXIT_BIT)) {
@@ -709,7 +706,7 @@ static void step(scan *S, walker *W, int fast_ok)
                 nb += (t >> 29) & 1;
                 p++;
                 q = (t & FS_MASK) / nbcls;
-                sid = sid_of(a, q >> 1);
+                sid = (q >> 1) * ncls;
                 inw = (int)(q & 1);
                 W->nb = nb;
                 report(S, sid, p);
@@ -811,12 +808,12 @@ static void fast2(scan *S, walker *A, walker *B)
 {
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
-    const uint32_t *F = a->fast, nbcls = a->nbcls, mask = S->mask;
+    const uint32_t *F = a->fast, ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
     const uint8_t *bcls = a->bcls;
     size_t pa = A->p, pb = B->p, ea = A->end, eb = B->end;
     uint32_t nba = A->nb, nbb = B->nb, *ra = A->ring, *rb = B->ring, q;
-    uint32_t fa = (state_of(a, A->sid) * 2 + (uint32_t)A->inw) * nbcls;
-    uint32_t fb = (state_of(a, B->sid) * 2 + (uint32_t)B->inw) * nbcls;
+    uint32_t fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
+    uint32_t fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
     while (pa < ea && pb < eb) {
         uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
         if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
@@ -829,8 +826,8 @@ static void fast2(scan *S, walker *A, walker *B)
         fb = tb & FS_MASK;
         pb++;
     }
-    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = sid_of(a, q >> 1); A->inw = (int)(q & 1);
-    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = sid_of(a, q >> 1); B->inw = (int)(q & 1);
+    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
+    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
 }
 
 /* The first walk stops at the split point x, or, when a match is under way there, at the
@@ -857,9 +854,8 @@ static int needs_general(const scan *S, const walker *W)
 {
     const dy_automaton *a = S->a;
     uint32_t t;
-    uint32_t u = state_of(a, W->sid);
-    if (u >= a->nfast) return 1;
-    t = a->fast[(u * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
+    if (W->sid >= a->nfast * a->ncls) return 1;
+    t = a->fast[(W->sid / a->ncls * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
     return (t & (MATCH_BIT | EXIT_BIT)) != 0;
 }
 
@@ -881,6 +877,7 @@ static void run(scan *S)
         while (W[0].p < W[0].end && !S->oom) step(S, &W[0], 1);
         return;
     }
+    S->split = x;
     W[0].end = x;
     W[0].drop_from = x;
     W[1].p = x;
@@ -948,6 +945,17 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     run(&S);
     if (S.ring != ring_local) free(S.ring);
     if (S.oom) { free(S.v); return -1; }
+    if (S.split > 0 && S.nv > 1) {
+        /* the two walks interleave their candidates: the first walk's all start before
+         * the split, so a stable partition restores the order without a sort */
+        cand *tmp = malloc(S.nv * sizeof *tmp);
+        size_t na = 0, nbb = 0;
+        if (tmp == NULL) { free(S.v); return -1; }
+        for (i = 0; i < S.nv; i++) if (S.v[i].s < S.split) tmp[na++] = S.v[i];
+        for (i = 0; i < S.nv; i++) if (S.v[i].s >= S.split) tmp[na + nbb++] = S.v[i];
+        free(S.v);
+        S.v = tmp;
+    }
     for (i = 1; i < S.nv; i++) {
         if (cand_cmp(&S.v[i - 1], &S.v[i]) > 0) { qsort(S.v, S.nv, sizeof *S.v, cand_cmp); break; }
     }

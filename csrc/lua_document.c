@@ -547,13 +547,65 @@ static void push_contrib(lua_State *L, const struct dy_doc *doc, const dy_lexico
     if (c->note) set_string(L, "note", dy_doc_string(doc, c->note));
     if (c->sector) {
         set_string(L, "sector", dy_doc_string(doc, c->sector));
-        set_number(L, "sector_weight", unmicro(c->sweight));
+        set_number(L, "sector_weight", 1);
     }
-    if (c->direction == DY_DIR_CARRIED) {
-        /* the sector mention's sentence is `sentence`; the participants come from `from` */
-        set_bool(L, "carried", 1);
-        set_int(L, "from", c->origin + 1);
+}
+
+/* A carried sector mention (extension, docs/SCORING.md) as an evidence record: sentence
+ * and text are the mention's sentence, `from` the lead sentence whose participants
+ * (source, target) it was carried to. */
+static void push_carried(lua_State *L, const struct dy_doc *doc, const dy_sinfo *si, uint32_t k,
+                         uint32_t src, uint32_t tgt)
+{
+    const dy_item *x = &doc->sectors[k];
+    const dy_sentence *s = &doc->sents.v[x->sentence];
+    lua_createtable(L, 0, 16);
+    set_int(L, "sentence", x->sentence + 1);
+    set_int(L, "s", s->s + 1);
+    set_int(L, "e", s->e);
+    lua_pushlstring(L, doc->text + s->s, s->e - s->s);
+    lua_setfield(L, -2, "text");
+    set_string(L, "source", dy_doc_string(doc, src));
+    set_string(L, "target", dy_doc_string(doc, tgt));
+    set_number(L, "coop", 0);
+    set_number(L, "conflict", 0);
+    set_number(L, "dependency", 0);
+    set_bool(L, "hedged", 0);
+    set_bool(L, "negated", 0);
+    set_string(L, "direction", dy_direction_name(DY_DIR_CARRIED));
+    set_bool(L, "carried", 1);
+    set_int(L, "from", si->carried_from);
+    set_string(L, "sector", dy_doc_string(doc, x->code));
+    set_number(L, "sector_weight", unmicro(dy_carried_weight(doc, x)));
+    set_int(L, "sector_s", x->s + 1);
+    set_int(L, "sector_e", x->e);
+}
+
+/* Evidence records of sentence s's carried sectors for a -> b (b 0: every target;
+ * both: either direction). Returns the new count. */
+static int push_carried_of(lua_State *L, const struct dy_doc *doc, size_t s, uint32_t a, uint32_t b, int both,
+                           int n)
+{
+    const dy_sinfo *si = &doc->sinfo[s], *li;
+    uint32_t k, pa, pb;
+    if (!si->carried_from || (si->flags & DY_SF_DISCARDED)) return n;
+    li = &doc->sinfo[si->carried_from - 1];
+    if (li->flags & DY_SF_DISCARDED) return n;
+    for (k = si->x0; k < si->x1; k++) {
+        for (pa = li->p0; pa < li->p1; pa++) {
+            for (pb = li->p0; pb < li->p1; pb++) {
+                uint32_t x = doc->parts[pa], y = doc->parts[pb];
+                int match;
+                if (pa == pb) continue;
+                if (b == 0) match = x == a;
+                else match = (x == a && y == b) || (both && x == b && y == a);
+                if (!match) continue;
+                push_carried(L, doc, si, k, x, y);
+                lua_rawseti(L, -2, ++n);
+            }
+        }
     }
+    return n;
 }
 
 /* doc:evidence(a [, b]) -> contributions a -> b (b nil: a's own tone and every
@@ -566,7 +618,7 @@ static int d_evidence(lua_State *L)
     const char *b = luaL_optstring(L, 3, NULL);
     const dy_lexicon *lex;
     uint32_t ia, ib = 0;
-    size_t i;
+    size_t i, cs = 0;
     int n = 0, both;
     dy_check_options(L, 4, known);
     both = dy_opt_boolean(L, 4, "undirected", 0);
@@ -578,14 +630,18 @@ static int d_evidence(lua_State *L)
     for (i = 0; i < doc->ncontribs; i++) {
         const dy_contrib *c = &doc->contribs[i];
         int match;
+        /* carried records in sentence order among the cue contributions (rules come last) */
+        if (c->direction != DY_DIR_RULE) {
+            for (; cs < c->sentence; cs++) n = push_carried_of(L, doc, cs, ia, ib, both, n);
+        }
         if (doc->sinfo[c->sentence].flags & DY_SF_DISCARDED) continue;
-        if (c->direction == DY_DIR_CARRIED && (doc->sinfo[c->origin].flags & DY_SF_DISCARDED)) continue;
         if (b == NULL) match = c->source == ia;
         else match = (c->source == ia && c->target == ib) || (both && c->source == ib && c->target == ia);
         if (!match) continue;
         push_contrib(L, doc, lex, c);
         lua_rawseti(L, -2, ++n);
     }
+    for (; cs < doc->sents.n; cs++) n = push_carried_of(L, doc, cs, ia, ib, both, n);
     return 1;
 }
 

@@ -393,6 +393,16 @@ static int starts_like_sentence(const unsigned char *p, const dy_token *t)
     return is_opener(tok_cp(p, t));
 }
 
+/* Lower-case function words a headline never ends on: a line ending in one ("State-run carmaker
+ * Regie Nationale des") is a hard-wrapped sentence, not a headline. */
+static const dy_word phrase_openers[] = {
+    W("the"), W("a"), W("an"), W("of"), W("in"), W("on"), W("at"), W("to"), W("for"), W("with"), W("by"),
+    W("from"), W("into"), W("and"), W("or"), W("but"), W("nor"), W("as"), W("than"), W("that"), W("which"),
+    W("its"), W("their"), W("his"), W("her"), W("de"), W("des"), W("du"), W("la"), W("le"), W("les"),
+    W("del"), W("der"), W("die"), W("und"), W("von"), W("van"), W("y"), W("e"),
+    {NULL, 0}
+};
+
 /* Is token k a common sentence starter ("The"), and not itself an initial ("A. Smith")? */
 static int is_starter(const unsigned char *p, const dy_token *t, size_t n, size_t k)
 {
@@ -455,14 +465,15 @@ static int push_sentence(dy_sentences *out, const dy_token *t, size_t first, siz
     return 0;
 }
 
-/* A headline: the line holds the whole sentence so far, ends in a word or number, and the
- * next line starts like a sentence; the line is short (< 40 characters) or the next line is
+/* A headline: the line holds the whole sentence so far, ends in a word or number that is not
+ * a function word opening a phrase, and the next line starts like a sentence; the line is short (< 40 characters) or the next line is
  * at least 1.5 times as long (a wrapped paragraph has lines of about equal length). */
 static int headline_break(const unsigned char *p, size_t len, const dy_token *t, size_t k, size_t line_first)
 {
     size_t line_len, next_len, next_end;
     const unsigned char *nl;
     if (t[k - 1].kind == DY_TOK_PUNCT || !starts_like_sentence(p, &t[k])) return 0;
+    if (in_list(phrase_openers, p + t[k - 1].s, t[k - 1].e - t[k - 1].s)) return 0;
     if (t[k - 1].e - t[line_first].s > 400) return 0;
     line_len = count_chars(p, t[line_first].s, t[k - 1].e);
     if (line_len > 100) return 0;

@@ -297,6 +297,9 @@ describe("dyadic.sentences", function()
     local wrapped = "the delegation from Georgia arrived in Yerevan on Monday morning and met\n" ..
                     "the Armenian foreign minister."
     assert.are.same({ wrapped }, sentences(wrapped))
+    -- a short first line that ends on a function word is a hard wrap, however short
+    local short = "The state-owned maker of the\nTrabant said output fell."
+    assert.are.same({ short }, sentences(short))
   end)
 
   it("makes a headline its own sentence", function()

@@ -519,6 +519,11 @@ describe("extension: sector carry-over from a lead sentence", function()
     near(0.5, e.sector_weight)
     near(0, e.coop)
     assert.is_nil(e.cue)
+    assert.are.equal("gas", text:sub(e.sector_s, e.sector_e))
+    assert.are.equal("pipeline", text:sub(carried[2].sector_s, carried[2].sector_e))
+    local from_chn = 0
+    for _, x in ipairs(doc:evidence("CHN")) do if x.carried and x.target == "RUS" then from_chn = from_chn + 1 end end
+    assert.are.equal(3, from_chn)
   end)
 
   it("carries to a follow-up sentence of the same paragraph", function()
@@ -538,6 +543,9 @@ describe("extension: sector carry-over from a lead sentence", function()
   it("stops at a headline and at a plain line after a list", function()
     local doc = analyze("Moscow relies on Beijing.\nPipelines and banks\nGas exports matter most.")
     assert.are.same({}, sectors_of(doc, "RUS", "CHN"))
+    doc = analyze("Moscow relies on Beijing.\nWhat Russia gets from China\n- more gas")
+    near(0.5, sectors_of(doc, "RUS", "CHN").energy)  -- a headline with two participants leads its list
+    assert.are.equal(2, doc:evidence("RUS", "CHN")[2].from)
     doc = analyze("Russia and China signed a deal.\n- more gas\nBanks matter.")
     local s = sectors_of(doc, "RUS", "CHN")
     near(0.5, s.energy)

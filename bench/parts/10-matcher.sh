@@ -16,7 +16,7 @@ TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT INT TERM
 CC=${CC:-cc}
 $CC -O2 -march=native -std=c99 -D_POSIX_C_SOURCE=200809L -Icsrc bench/matcher/bench_match.c \
-    csrc/automaton.c csrc/unicode.c $(pkg-config --cflags --libs libhs) -o "$TMP/bench_match" || exit 1
+    csrc/automaton.c csrc/unicode.c $(pkg-config --cflags --libs libhs) -lm -o "$TMP/bench_match" || exit 1
 
 echo "10-matcher: C harness (dyadic and Hyperscan)..."
 "$TMP/bench_match" "$SHARED" "$TMP" "${MATCHER_MB:-32}" > "$TMP/c.md" 2> "$TMP/c.err" || { cat "$TMP/c.err"; exit 1; }
@@ -81,6 +81,8 @@ cat "$TMP/lua.md"
     echo "The same matcher from Lua 5.4 on one copy of the texts, all phrases (binding overhead):"
     echo
     cat "$TMP/lua.md"
+    echo
+    echo "(The C core on the same phrases in this run: $(dy all) MB/s; Lua timings are os.clock, process CPU time.)"
     echo
     echo "C harness: \`dyadic MB/s\` and \`Hyperscan MB/s\` are thread CPU time, best of 5, same process."
     echo "Hyperscan literals match the phrase with single spaces only; dyadic also matches line breaks,"

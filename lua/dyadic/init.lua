@@ -14,6 +14,7 @@ local dyadic = {
 dyadic.sentences = core.sentences
 dyadic.tokens = core.tokens
 dyadic.matcher = core.matcher
+dyadic.utf8_check = core.utf8_check
 
 -- Lua parts, loaded when first used: name -> function(module) returning the field.
 local lazy = {
