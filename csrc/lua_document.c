@@ -483,10 +483,17 @@ static int d_dyads(lua_State *L)
             int hit = (x->source == acc[i].a && x->target == acc[i].b) ||
                       (undirected && x->source == acc[i].b && x->target == acc[i].a);
             if (!hit) continue;
+            /* Sector mentions go to both directions of each pair in the sentence, so the
+             * undirected pair takes the larger direction's weight rather than their sum
+             * (as with n and hedged above, and in agg:dyads). */
             lua_getfield(L, -1, dy_doc_string(doc, x->sector));
-            lua_pushnumber(L, lua_tonumber(L, -1) + unmicro(x->weight));
-            lua_remove(L, -2);
-            lua_setfield(L, -2, dy_doc_string(doc, x->sector));
+            if (lua_isnil(L, -1) || lua_tonumber(L, -1) < unmicro(x->weight)) {
+                lua_pop(L, 1);
+                lua_pushnumber(L, unmicro(x->weight));
+                lua_setfield(L, -2, dy_doc_string(doc, x->sector));
+            } else {
+                lua_pop(L, 1);
+            }
         }
         lua_setfield(L, -2, "sectors");
         lua_rawseti(L, -2, (int)(i + 1));

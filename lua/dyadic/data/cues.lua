@@ -448,6 +448,30 @@ cautious*
 tentative*
 ostensibly
 speculat*
+# epistemic modals, adverbs and tentative verbs of the hedging literature (the classes Hyland
+# describes in "Hedging in Scientific Research Articles", 1998). Approximators of degree
+# ("partly", "somewhat") are left out: they qualify how much, not how certain.
+would
+possible
+possibility
+probably
+probable
+unlikely
+uncertainty
+careful
+carefully
+arguably
+presumably
+supposedly
+seemingly
+conceivabl*
+believe*
+assume*
+estimat*
+indicat*
+tend to
+tends to
+guarded
 
 # ======== certainty ========
 @cue category=certainty
