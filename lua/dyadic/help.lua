@@ -4,6 +4,8 @@ local M = {}
 M.entries = {
   { "dyadic.version", "the library version string" },
   { "dyadic.help([name])", "this list, or the lines whose name contains `name`" },
+  { "dyadic.show(value [, depth])", "print result records readably (lists one per line)" },
+  { "dyadic.utf8_check(text)", "true, or false and the offset of the first invalid byte" },
   { "dyadic.sentences(text)", "sentence spans { {s, e}, ... } (1-based, inclusive byte offsets)" },
   { "dyadic.tokens(text)", "token spans { {s, e, kind}, ... }, kind: word | number | punct" },
   { "dyadic.matcher(patterns [, {overlap=, case=}])", "compile phrases into one matcher" },
@@ -26,6 +28,7 @@ M.entries = {
   { "doc:evidence(a, b)", "the sentences behind a dyad's figures" },
   { "doc:asymmetry(a, b)", "dependency asymmetry in [-1, 1], > 0 when a depends on b (nil: no dependency)" },
   { "doc:sectors()", "sector weights of the document" },
+  { "doc:hedging()", "hedged sentences and shares {sentences, hedged_sentences, share, ...}" },
   { "dyadic.aggregate{by=}", "sum documents by day | week | month | year | all" },
   { "agg:add(doc) / agg:merge(other)", "add a document / another aggregate (exact, any order)" },
   { "agg:serialize() / dyadic.aggregate.load(s)", "exact text round trip" },

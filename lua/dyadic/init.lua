@@ -25,6 +25,7 @@ local lazy = {
   rule = function() return require("dyadic.rule").new end,
   report = function() return require "dyadic.report" end,
   help = function() return require("dyadic.help").help end,
+  show = function() return require("dyadic.show").show end,
 }
 
 setmetatable(dyadic, {
