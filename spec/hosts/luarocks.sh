@@ -30,4 +30,9 @@ for v in 5.4 5.1; do
     [ "$out" = "0.1.0" ] || fail "unexpected version '$out' from the luarocks tree ($v)"
     [ -x "$tree/bin/dyadic" ] || fail "luarocks did not install bin/dyadic ($v)"
 done
-echo "luarocks host test: rockspecs current; luarocks make installs and loads for Lua 5.4 and 5.1/LuaJIT"
+# The installed command line runs from the tree, default lexicon (shipped as modules) included.
+report=$(cd "$tmp" && echo "Moscow relies on Beijing for markets." |
+         env -u LUA_PATH -u LUA_CPATH -u LUA_PATH_5_4 -u LUA_CPATH_5_4 "$tmp/tree5.4/bin/dyadic" analyze --format csv -) ||
+    fail "the installed dyadic command failed"
+echo "$report" | grep -q "RUS,CHN" || fail "the installed dyadic command found no RUS,CHN dyad: $report"
+echo "luarocks host test: rockspecs current; luarocks make installs and loads for Lua 5.4 and 5.1/LuaJIT; installed CLI works"
