@@ -17,7 +17,12 @@ cmp -s "$tmp/rel.rockspec" rockspec/dyadic-0.1.0-1.rockspec ||
 
 for v in 5.4 5.1; do
     tree="$tmp/tree$v"
-    luarocks --lua-version "$v" make --tree "$tree" dyadic-scm-1.rockspec > "$tmp/log" 2>&1 ||
+    # Build from a fresh copy of the working tree per Lua version: `luarocks make` leaves its
+    # objects (compiled against one version's headers) and dyadic/core.so where it builds, and
+    # a stray ./dyadic/core.so in the checkout would be found through "./?.so".
+    mkdir "$tmp/src$v"
+    tar --exclude=./build --exclude=./.git -cf - . | (cd "$tmp/src$v" && tar -xf -) || fail "cannot copy the tree"
+    (cd "$tmp/src$v" && luarocks --lua-version "$v" make --tree "$tree" dyadic-scm-1.rockspec) > "$tmp/log" 2>&1 ||
         { cat "$tmp/log" >&2; fail "luarocks make failed for Lua $v"; }
     if [ "$v" = 5.4 ]; then interp=lua5.4; else interp=luajit; fi
     out=$(cd "$tmp" && env -u LUA_PATH -u LUA_CPATH -u LUA_PATH_5_4 -u LUA_CPATH_5_4 "$interp" -e "
