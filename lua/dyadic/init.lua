@@ -3,7 +3,31 @@
 -- (luasystem's core + init.lua split): it re-exports the C functions and loads the
 -- Lua parts (lexicon loaders, analyzer, aggregate, rules, reports) on first use, so
 -- `require "dyadic"` stays cheap inside Neovim and LÖVE.
-local core = require "dyadic.core"
+
+-- The C module comes from package.cpath (an installed dyadic). In a source checkout it is
+-- also found in the build tree next to this file, <root>/build/<runtime>/dyadic/core.so, so
+-- `lua5.4 -e 'package.path="lua/?.lua;lua/?/init.lua;"..package.path' -l dyadic` works after
+-- `make` with no cpath editing.
+local function load_core()
+  local ok, core = pcall(require, "dyadic.core")
+  if ok then return core end
+  local source = debug.getinfo(1, "S").source
+  local root = source:match("^@(.-)lua[/\\]dyadic[/\\]init%.lua$")
+  if root then
+    local runtime = rawget(_G, "jit") and "luajit" or ("lua" .. _VERSION:match("%d+%.%d+"))
+    local path = (root == "" and "." or root:gsub("[/\\]$", "")) .. "/build/" .. runtime .. "/dyadic/core.so"
+    local open = package.loadlib(path, "luaopen_dyadic_core")
+    if open then
+      core = open("dyadic.core")
+      package.loaded["dyadic.core"] = core
+      return core
+    end
+    error(tostring(core) .. "\n\tno file '" .. path .. "' (run `make` in the dyadic directory)", 0)
+  end
+  error(core, 0)
+end
+
+local core = load_core()
 
 local dyadic = {
   version = core.version,
