@@ -76,6 +76,7 @@ build = {
     ["dyadic.report.util"] = "lua/dyadic/report/util.lua",
     ["dyadic.rule"] = "lua/dyadic/rule.lua",
     ["dyadic.show"] = "lua/dyadic/show.lua",
+    ["dyadic.util"] = "lua/dyadic/util.lua",
   },
   install = {
     bin = { dyadic = "bin/dyadic" },

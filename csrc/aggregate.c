@@ -176,30 +176,69 @@ static void swap_bytes(unsigned char *x, unsigned char *y, size_t size)
     }
 }
 
-void dy_agg_heapsort(void *base, size_t n, size_t size,
-                     int (*cmp)(const void *, const void *, void *), void *ctx)
+/* The one heap sort (in place, allocates nothing): it sees only positions 0..n-1, and
+ * less / swap say what comparing and exchanging two positions means, so it serves
+ * plain arrays (dy_agg_heapsort) and tables of parallel key / value arrays alike. */
+typedef struct {
+    int (*less)(size_t x, size_t y, void *ctx);
+    void (*swap)(size_t x, size_t y, void *ctx);
+    void *ctx;
+} heap_ops;
+
+static void heapsort_ops(size_t n, const heap_ops *op)
 {
-    unsigned char *b = base;
-    size_t start, end, root, child;
+    size_t start = n / 2, end = n, root, child;
     if (n < 2) return;
-    start = n / 2;
-    end = n;
     for (;;) {
         if (start > 0) {
             start--;
         } else {
             end--;
             if (end == 0) return;
-            swap_bytes(b, b + end * size, size);
+            op->swap(0, end, op->ctx);
         }
         root = start;
         while ((child = 2 * root + 1) < end) {
-            if (child + 1 < end && cmp(b + child * size, b + (child + 1) * size, ctx) < 0) child++;
-            if (cmp(b + root * size, b + child * size, ctx) >= 0) break;
-            swap_bytes(b + root * size, b + child * size, size);
+            if (child + 1 < end && op->less(child, child + 1, op->ctx)) child++;
+            if (!op->less(root, child, op->ctx)) break;
+            op->swap(root, child, op->ctx);
             root = child;
         }
     }
+}
+
+typedef struct {
+    unsigned char *base;
+    size_t size;
+    int (*cmp)(const void *, const void *, void *);
+    void *ctx;
+} array_sort;
+
+static int array_less(size_t x, size_t y, void *ctx)
+{
+    const array_sort *s = ctx;
+    return s->cmp(s->base + x * s->size, s->base + y * s->size, s->ctx) < 0;
+}
+
+static void array_swap(size_t x, size_t y, void *ctx)
+{
+    const array_sort *s = ctx;
+    swap_bytes(s->base + x * s->size, s->base + y * s->size, s->size);
+}
+
+void dy_agg_heapsort(void *base, size_t n, size_t size,
+                     int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    array_sort s;
+    heap_ops op;
+    s.base = base;
+    s.size = size;
+    s.cmp = cmp;
+    s.ctx = ctx;
+    op.less = array_less;
+    op.swap = array_swap;
+    op.ctx = &s;
+    heapsort_ops(n, &op);
 }
 
 static int cmp_ids(const void *x, const void *y, void *ctx)
@@ -288,14 +327,22 @@ static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank)
     return 0;
 }
 
-/* In-place heap sort of a table by key strings: the fallback that allocates nothing. */
-static int table_less(const dy_agg *a, const dy_agg_table *t, size_t x, size_t y)
+/* In-place heap sort of a table by key strings: the fallback that allocates nothing.
+ * The same heapsort_ops, swapping an entry's keys and its values together. */
+typedef struct {
+    const dy_agg *a;
+    dy_agg_table *t;
+} table_sort;
+
+static int table_less(size_t x, size_t y, void *ctx)
 {
-    return cmp_keys(a, DY_AGG_KEYS(t, x), DY_AGG_KEYS(t, y), t->nkeys) < 0;
+    const table_sort *s = ctx;
+    return cmp_keys(s->a, DY_AGG_KEYS(s->t, x), DY_AGG_KEYS(s->t, y), s->t->nkeys) < 0;
 }
 
-static void table_swap(dy_agg_table *t, size_t x, size_t y)
+static void table_swap(size_t x, size_t y, void *ctx)
 {
+    dy_agg_table *t = ((const table_sort *)ctx)->t;
     swap_bytes((unsigned char *)DY_AGG_KEYS(t, x), (unsigned char *)DY_AGG_KEYS(t, y),
                (size_t)t->nkeys * sizeof *t->keys);
     swap_bytes((unsigned char *)DY_AGG_VALS(t, x), (unsigned char *)DY_AGG_VALS(t, y),
@@ -304,24 +351,14 @@ static void table_swap(dy_agg_table *t, size_t x, size_t y)
 
 static void table_heapsort(const dy_agg *a, dy_agg_table *t)
 {
-    size_t n = t->n, start = n / 2, end = n, root, child;
-    if (n < 2) return;
-    for (;;) {
-        if (start > 0) {
-            start--;
-        } else {
-            end--;
-            if (end == 0) return;
-            table_swap(t, 0, end);
-        }
-        root = start;
-        while ((child = 2 * root + 1) < end) {
-            if (child + 1 < end && table_less(a, t, child, child + 1)) child++;
-            if (!table_less(a, t, root, child)) break;
-            table_swap(t, root, child);
-            root = child;
-        }
-    }
+    table_sort s;
+    heap_ops op;
+    s.a = a;
+    s.t = t;
+    op.less = table_less;
+    op.swap = table_swap;
+    op.ctx = &s;
+    heapsort_ops(t->n, &op);
 }
 
 void dy_agg_sort(dy_agg *a)

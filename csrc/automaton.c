@@ -58,6 +58,7 @@
 /* Pattern flags. */
 #define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
 #define PF_PREFIX 0x02  /* `word*`: extend the match to the end of the text word */
+#define PF_SEG 0x04     /* one segment of a pattern with inner `word*` (chained after the scan) */
 
 /* Kinds of ASCII bytes for the scan loop. */
 enum { K_WORD, K_SEP, K_APOS, K_PUNCT, K_IGN };
@@ -67,6 +68,7 @@ typedef struct {
     uint32_t id;
     uint32_t nb;        /* SYM_BOUND count */
     uint32_t flags;
+    uint32_t seg, nseg; /* segment number (0-based) and count: inner `word*` splits a pattern */
 } dy_pattern;
 
 struct dy_automaton {
@@ -74,8 +76,9 @@ struct dy_automaton {
     int built;
     unsigned char *sym;
     size_t nsym, capsym;
-    dy_pattern *pat;
+    dy_pattern *pat;         /* internal patterns: the segments of the patterns added */
     size_t npat, cappat;
+    size_t nuser;            /* patterns added */
     uint32_t maxb;
     /* built */
     uint8_t cls[256];        /* symbol byte -> class (0 = used by no pattern) */
@@ -155,10 +158,30 @@ static int put_char(dy_automaton *a, uint32_t cp)
     return 0;
 }
 
+/* Close the pattern segment that starts at a->sym[start] (see dy_automaton_add). */
+static int push_seg(dy_automaton *a, size_t start, uint32_t nb, uint32_t id, uint32_t flags)
+{
+    if (DY_GROW(a->pat, a->cappat, a->npat, 1) != 0) return -1;
+    a->pat[a->npat].off = (uint32_t)start;
+    a->pat[a->npat].len = (uint32_t)(a->nsym - start);
+    a->pat[a->npat].id = id;
+    a->pat[a->npat].nb = nb;
+    a->pat[a->npat].flags = flags;
+    a->pat[a->npat].seg = 0;
+    a->pat[a->npat].nseg = 1;
+    a->npat++;
+    if (nb > a->maxb) a->maxb = nb;
+    return 0;
+}
+
+/* A pattern with `word*` on an inner word is split after each such word into segments
+ * ("sign* peace accord" -> "sign*" | "peace accord"), each an internal pattern of the
+ * automaton; the scan chains them (join_segments). Segments of one pattern are
+ * consecutive in a->pat; a plain pattern is one segment. */
 int dy_automaton_add(dy_automaton *a, const char *pat, size_t len, uint32_t id, char *err, size_t errsz)
 {
     const unsigned char *p = (const unsigned char *)pat;
-    size_t i = 0, start = a->nsym;
+    size_t i = 0, start = a->nsym, first = a->npat, symstart = a->nsym, k;
     uint32_t nb = 0, nword = 0, flags = 0;
     int inword = 0, endword = 0, last = -1, star = 0, starcls = -1, after_star_sep = 0, any = 0;
     char msg[96];
@@ -168,34 +191,41 @@ int dy_automaton_add(dy_automaton *a, const char *pat, size_t len, uint32_t id, 
     while (i < len) {
         uint32_t cp;
         size_t l = dy_utf8_decode(p + i, len - i, &cp);
-        int k;
+        int kc;
         if (cp == DY_INVALID) {
             snprintf(msg, sizeof msg, "invalid UTF-8 at byte %lu", (unsigned long)i + 1);
-            a->nsym = start;
+            a->nsym = symstart; a->npat = first;
             return fail_msg(err, errsz, msg);
         }
-        k = dy_class(cp);
+        kc = dy_class(cp);
         i += l;
-        if (k == DY_CC_IGNORE) continue;
+        if (kc == DY_CC_IGNORE) continue;
         if (cp == '*') {
             if (star || (!is_word_class(last) && last != DY_CC_IDEO)) goto bad_star;
             star = 1;
             starcls = last;
             continue;
         }
-        if (k == DY_CC_SPACE || k == DY_CC_DASH) {
+        if (kc == DY_CC_SPACE || kc == DY_CC_DASH) {
             inword = 0;
-            last = k;
+            last = kc;
             if (star) after_star_sep = 1;
             continue;
         }
         any = 1;
         if (star) {
-            a->nsym = start;
-            if (after_star_sep) return fail_msg(err, errsz, "'*' only on the last word");
-            goto bad_star;
+            if (!after_star_sep) goto bad_star;
+            /* an inner `word*`: the segment ends here (after an ideograph, which is a
+             * word by itself, the star changes nothing) */
+            if (starcls != DY_CC_IDEO) {
+                if (push_seg(a, start, nb, id, PF_PREFIX | PF_SEG) != 0) goto oom;
+                start = a->nsym;
+                nb = 0;
+            }
+            star = 0;
+            after_star_sep = 0;
         }
-        switch (k) {
+        switch (kc) {
         case DY_CC_LETTER: case DY_CC_DIGIT:
             if (!inword) { if (put_sym(a, SYM_BOUND) != 0) goto oom; nb++; }
             inword = 1;
@@ -220,27 +250,29 @@ int dy_automaton_add(dy_automaton *a, const char *pat, size_t len, uint32_t id, 
             if (put_char(a, fold_cp(a->flags, cp)) != 0) goto oom;
             break;
         }
-        last = k;
-        endword = inword || (k == DY_CC_APOS && endword);
+        last = kc;
+        endword = inword || (kc == DY_CC_APOS && endword);
     }
-    if (!any) { a->nsym = start; return fail_msg(err, errsz, star ? "'*' only at the end of a word" : "empty pattern"); }
-    if (nword == 0) { a->nsym = start; return fail_msg(err, errsz, "no word characters"); }
+    if (!any) {
+        a->nsym = symstart; a->npat = first;
+        return fail_msg(err, errsz, star ? "'*' only at the end of a word" : "empty pattern");
+    }
+    if (nword == 0) { a->nsym = symstart; a->npat = first; return fail_msg(err, errsz, "no word characters"); }
     if (star && starcls != DY_CC_IDEO) flags |= PF_PREFIX;
     else if (endword) flags |= PF_ENDCHK;
-    if (DY_GROW(a->pat, a->cappat, a->npat, 1) != 0) goto oom;
-    a->pat[a->npat].off = (uint32_t)start;
-    a->pat[a->npat].len = (uint32_t)(a->nsym - start);
-    a->pat[a->npat].id = id;
-    a->pat[a->npat].nb = nb;
-    a->pat[a->npat].flags = flags;
-    a->npat++;
-    if (nb > a->maxb) a->maxb = nb;
+    if (a->npat > first) flags |= PF_SEG;
+    if (push_seg(a, start, nb, id, flags) != 0) goto oom;
+    for (k = first; k < a->npat; k++) {
+        a->pat[k].seg = (uint32_t)(k - first);
+        a->pat[k].nseg = (uint32_t)(a->npat - first);
+    }
+    a->nuser++;
     return 0;
 bad_star:
-    a->nsym = start;
+    a->nsym = symstart; a->npat = first;
     return fail_msg(err, errsz, "'*' only at the end of a word");
 oom:
-    a->nsym = start;
+    a->nsym = symstart; a->npat = first;
     return fail_msg(err, errsz, "not enough memory");
 }
 
@@ -509,7 +541,7 @@ oom:
     return -1;
 }
 
-size_t dy_automaton_patterns(const dy_automaton *a) { return a->npat; }
+size_t dy_automaton_patterns(const dy_automaton *a) { return a->nuser; }
 
 size_t dy_automaton_memory(const dy_automaton *a)
 {
@@ -556,6 +588,8 @@ typedef struct {
     size_t split;        /* where the second walk started, or 0 */
     cand *v;
     size_t nv, cap;
+    size_t nseg;         /* candidates that are segments of patterns with inner `word*` */
+    size_t we_from, we_to; /* the last word_end(): every e in [we_from, we_to] ends at we_to */
     int oom;
 } scan;
 
@@ -637,8 +671,12 @@ static void report(scan *S, uint32_t sid, size_t end)
             const dy_pattern *P = &a->pat[i];
             size_t e = end;
             uint32_t start;
-            if (P->flags & PF_PREFIX) e = word_end(S->t, S->n, e);
-            else if ((P->flags & PF_ENDCHK) && !word_ends_at(S->t, S->n, e)) continue;
+            if (P->flags & PF_PREFIX) {
+                /* several prefixes may end inside one word ("a'b'c" has three word
+                 * starts): extend each in O(1) after the first */
+                if (e < S->we_from || e > S->we_to) { S->we_from = e; S->we_to = word_end(S->t, S->n, e); }
+                e = S->we_to;
+            } else if ((P->flags & PF_ENDCHK) && !word_ends_at(S->t, S->n, e)) continue;
             start = S->w->ring[(S->w->nb - P->nb) & S->mask];
             if (start >= S->w->drop_from) continue;  /* the next walk reports it */
             if (S->nv == S->cap && DY_GROW(S->v, S->cap, S->nv, 1) != 0) { S->oom = 1; return; }
@@ -647,6 +685,7 @@ static void report(scan *S, uint32_t sid, size_t end)
             S->v[S->nv].id = P->id;
             S->v[S->nv].idx = i;
             S->nv++;
+            if (P->flags & PF_SEG) S->nseg++;
         }
     }
 }
@@ -904,12 +943,140 @@ static void run(scan *S)
     }
 }
 
+static int cand_less(const cand *a, const cand *b)
+{
+    if (a->s != b->s) return a->s < b->s;
+    if (a->e != b->e) return a->e > b->e;
+    return a->idx < b->idx;
+}
+
 static int cand_cmp(const void *x, const void *y)
 {
     const cand *a = x, *b = y;
-    if (a->s != b->s) return a->s < b->s ? -1 : 1;
-    if (a->e != b->e) return a->e > b->e ? -1 : 1;
-    if (a->idx != b->idx) return a->idx < b->idx ? -1 : 1;
+    return cand_less(a, b) ? -1 : cand_less(b, a) ? 1 : 0;
+}
+
+/* Sort candidates by start, then longer first, then order of addition. They come in
+ * the order of their ends, which is nearly that (a longer match sharing its start with
+ * a shorter one comes after it): insertion sort, O(n + moves); qsort after 8n moves, so
+ * the worst case stays O(n log n). */
+static void sort_cands(cand *v, size_t n)
+{
+    size_t i, moves = 0, budget = 8 * n + 64;
+    for (i = 1; i < n; i++) {
+        cand x;
+        size_t j = i;
+        if (!cand_less(&v[i], &v[i - 1])) continue;
+        x = v[i];
+        do { v[j] = v[j - 1]; j--; moves++; } while (j > 0 && cand_less(&x, &v[j - 1]));
+        v[j] = x;
+        if (moves > budget) { qsort(v, n, sizeof *v, cand_cmp); return; }
+    }
+}
+
+/* ---- chaining the segments of patterns with inner `word*` --------------------------- */
+
+/* Partial matches waiting for segment `idx` to start at text offset `pos`: a list of
+ * the starts of the whole matches (nodes), under the key (idx, pos). */
+typedef struct {
+    uint64_t key;
+    uint32_t head, tail;
+} join_slot;
+
+typedef struct {
+    uint32_t s1, next;
+} join_node;
+
+/* First character at or after e that is not a separator or ignorable (or n). */
+static size_t next_visible(const unsigned char *t, size_t n, size_t e)
+{
+    while (e < n) {
+        uint32_t cp;
+        size_t l;
+        int k = class_at(t, n, e, &cp, &l);
+        if (cp == DY_INVALID) break;
+        if (k != DY_CC_SPACE && k != DY_CC_DASH && k != DY_CC_IGNORE) break;
+        e += l;
+    }
+    return e;
+}
+
+static join_slot *join_find(join_slot *tab, size_t mask, uint64_t key)
+{
+    size_t h = hash_slot(key, mask);
+    while (tab[h].key != key && tab[h].key != UINT64_MAX) h = (h + 1) & mask;
+    return &tab[h];
+}
+
+/* Replace the segment candidates in v[0..*nv) by the matches of their patterns: segment
+ * k + 1 must start at the first character after the (word-extended) end of segment k
+ * that is not a separator. Candidates come in the order of their ends, so segment k of
+ * a chain is always seen before segment k + 1 (also across the two walks: the first
+ * walk's candidates all start before the second's). A chain is determined by its start,
+ * so a list holds at most one node per first-segment candidate, and each list is taken
+ * over whole by the one candidate (segment, start) that continues it: O(candidates)
+ * time and memory, plus one pass over each separator run after a segment (memoized).
+ * Plain candidates are compacted in place; the matches go to *fin (unsorted). */
+static int join_segments(const dy_automaton *a, const unsigned char *t, size_t n, cand *v, size_t *nv,
+                         size_t nseg, cand **fin, size_t *nfin)
+{
+    size_t cap = 16, i, k = 0, nn = 0, nf = 0, last_e = SIZE_MAX, last_q = 0;
+    join_slot *tab;
+    join_node *node;
+    cand *f;
+    while (cap < 2 * nseg) cap *= 2;
+    tab = malloc(cap * sizeof *tab);
+    node = malloc(nseg * sizeof *node);
+    f = malloc(nseg * sizeof *f);
+    if (tab == NULL || node == NULL || f == NULL) { free(tab); free(node); free(f); return -1; }
+    for (i = 0; i < cap; i++) tab[i].key = UINT64_MAX;
+    for (i = 0; i < *nv; i++) {
+        const cand c = v[i];
+        const dy_pattern *P = &a->pat[c.idx];
+        uint32_t head, tail;
+        if (!(P->flags & PF_SEG)) { v[k++] = c; continue; }
+        if (P->seg == 0) {
+            node[nn].s1 = c.s;
+            node[nn].next = NONE;
+            head = tail = (uint32_t)nn++;
+        } else {
+            join_slot *sl = join_find(tab, cap - 1, ((uint64_t)c.idx << 32) | c.s);
+            if (sl->key == UINT64_MAX || sl->head == NONE) continue;
+            head = sl->head;
+            tail = sl->tail;
+            sl->head = NONE;
+        }
+        if (P->seg + 1 == P->nseg) {
+            uint32_t x = head;
+            for (;;) {
+                f[nf].s = node[x].s1;
+                f[nf].e = c.e;
+                f[nf].id = c.id;
+                f[nf].idx = c.idx - P->seg;  /* the first segment: order of addition */
+                nf++;
+                if (x == tail) break;
+                x = node[x].next;
+            }
+        } else {
+            join_slot *sl;
+            uint64_t key;
+            if (c.e != last_e) { last_e = c.e; last_q = next_visible(t, n, c.e); }
+            key = ((uint64_t)(c.idx + 1) << 32) | last_q;
+            sl = join_find(tab, cap - 1, key);
+            if (sl->key == UINT64_MAX) { sl->key = key; sl->head = NONE; }
+            if (sl->head == NONE) {
+                sl->head = head;
+            } else {
+                node[sl->tail].next = head;
+            }
+            sl->tail = tail;
+        }
+    }
+    free(tab);
+    free(node);
+    *nv = k;
+    *fin = f;
+    *nfin = nf;
     return 0;
 }
 
@@ -929,7 +1096,8 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
 {
     scan S;
     uint32_t ring_local[128];
-    size_t i, k, r = 1;
+    cand *fin = NULL;
+    size_t i, k, r = 1, nfin = 0;
 
     if (!a->built || len >= UINT32_MAX) return -1;
     if (a->npat == 0 || len == 0) return 0;
@@ -937,6 +1105,7 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     S.a = a;
     S.t = (const unsigned char *)text;
     S.n = len;
+    S.we_from = SIZE_MAX;
     while (r < a->maxb + 1) r *= 2;  /* + 1: the fast loop stores one slot ahead */
     S.mask = (uint32_t)r - 1;
     S.ring = (r <= 64) ? ring_local : malloc(2 * r * sizeof *S.ring);
@@ -956,17 +1125,24 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
         free(S.v);
         S.v = tmp;
     }
-    for (i = 1; i < S.nv; i++) {
-        if (cand_cmp(&S.v[i - 1], &S.v[i]) > 0) { qsort(S.v, S.nv, sizeof *S.v, cand_cmp); break; }
+    if (S.nseg > 0 && join_segments(a, S.t, S.n, S.v, &S.nv, S.nseg, &fin, &nfin) != 0) { free(S.v); return -1; }
+    sort_cands(S.v, S.nv);
+    sort_cands(fin, nfin);
+    if (S.nv + nfin == 0) { free(S.v); free(fin); return 0; }
+    if (DY_GROW(out->v, out->cap, out->n, S.nv + nfin) != 0) { free(S.v); free(fin); return -1; }
+    {
+        /* merge the plain candidates and the chained matches */
+        dy_match *m = out->v + out->n;
+        size_t x = 0, y = 0;
+        while (x < S.nv || y < nfin) {
+            const cand *c = (y >= nfin || (x < S.nv && !cand_less(&fin[y], &S.v[x]))) ? &S.v[x++] : &fin[y++];
+            m->s = c->s; m->e = c->e; m->id = c->id;
+            m++;
+        }
     }
-    if (S.nv == 0) return 0;
-    if (DY_GROW(out->v, out->cap, out->n, S.nv) != 0) { free(S.v); return -1; }
-    for (i = 0; i < S.nv; i++) {
-        dy_match *m = &out->v[out->n + i];
-        m->s = S.v[i].s; m->e = S.v[i].e; m->id = S.v[i].id;
-    }
-    k = overlap ? S.nv : dy_select_leftmost_longest(out->v + out->n, S.nv);
+    k = overlap ? S.nv + nfin : dy_select_leftmost_longest(out->v + out->n, S.nv + nfin);
     out->n += k;
+    free(fin);
     free(S.v);
     return 0;
 }

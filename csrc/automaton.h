@@ -32,7 +32,8 @@ dy_automaton *dy_automaton_new(unsigned flags);
 void dy_automaton_free(dy_automaton *a);
 
 /* Add a pattern. Returns 0, or -1 with a message in err (empty pattern, no word
- * characters, '*' anywhere but at the end of a word, pattern after build...). */
+ * characters, '*' anywhere but at the end of a word, pattern after build...).
+ * `word*` may end any word of the pattern ("sign* peace accord*"). */
 int dy_automaton_add(dy_automaton *a, const char *pat, size_t len, uint32_t id, char *err, size_t errsz);
 
 /* Build after the last add. Returns 0, or -1 when memory runs out. */

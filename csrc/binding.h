@@ -25,7 +25,9 @@ void dy_check_options(lua_State *L, int arg, const char *const known[]);
 const char *dy_opt_string(lua_State *L, int arg, const char *key, const char *def);
 int dy_opt_boolean(lua_State *L, int arg, const char *key, int def);
 
-/* Push the text argument and its length; raises when it does not fit in 32-bit offsets. */
+/* The text argument and its length. Raises "string expected, got <type>" unless it is an
+ * actual string (numbers are not converted), and when it does not fit in 32-bit offsets.
+ * Every binding taking a text uses it, so they all type the argument alike. */
 const char *dy_check_text(lua_State *L, int arg, size_t *len);
 
 /* lua_document.c: the C document behind a "dyadic.document" userdata; raises when the
@@ -37,5 +39,7 @@ struct dy_doc *dy_check_document(lua_State *L, int arg);
  * at arg is not one (or was closed). The analyzer uses it for { lexicon = lex }. */
 struct dy_lexicon;
 struct dy_lexicon *dy_check_lexicon(lua_State *L, int arg);
+/* The same without raising: NULL when the value at idx is not a lexicon or was closed. */
+struct dy_lexicon *dy_test_lexicon(lua_State *L, int idx);
 
 #endif

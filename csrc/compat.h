@@ -60,12 +60,16 @@ static void *luaL_testudata(lua_State *L, int i, const char *tname)
 
 /* Functions every binding file uses, kept static inline so each file stays self-contained. */
 
-/* Is the value at index i an integer-valued number? */
+/* Is the value at index i an integer-valued number? NaN, the infinities and numbers
+ * beyond +-9.2e18 answer no: they are rejected before the cast, since converting a
+ * value outside the range of long long is undefined (C99 6.3.1.4). Every caller
+ * range-checks further, so the few integers in (9.2e18, 2^63) lost here do not matter. */
 static inline int dy_isinteger(lua_State *L, int i)
 {
     lua_Number n;
     if (lua_type(L, i) != LUA_TNUMBER) return 0;
     n = lua_tonumber(L, i);
+    if (!(n >= -9.2e18 && n <= 9.2e18)) return 0;
     return n == (lua_Number)(long long)n;
 }
 

@@ -61,7 +61,11 @@ int dy_opt_boolean(lua_State *L, int arg, const char *key, int def)
 
 const char *dy_check_text(lua_State *L, int arg, size_t *len)
 {
-    const char *s = luaL_checklstring(L, arg, len);
+    const char *s;
+    if (lua_type(L, arg) != LUA_TSTRING) {  /* numbers are not silently converted */
+        luaL_argerror(L, arg, lua_pushfstring(L, "string expected, got %s", luaL_typename(L, arg)));
+    }
+    s = lua_tolstring(L, arg, len);
     luaL_argcheck(L, *len < UINT32_MAX, arg, "text longer than 4 GiB");
     return s;
 }

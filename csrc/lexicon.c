@@ -611,20 +611,44 @@ static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, unsigned 
     return 0;
 }
 
-static int hit_order(const void *a, const void *b)
+static int hit_less(const dy_hit *x, const dy_hit *y)
 {
-    const dy_hit *x = a, *y = b;
-    if (x->s != y->s) return x->s < y->s ? -1 : 1;
-    if (x->e != y->e) return x->e > y->e ? -1 : 1;
-    if (x->entry != y->entry) return x->entry < y->entry ? -1 : 1;
-    return 0;
+    if (x->s != y->s) return x->s < y->s;
+    if (x->e != y->e) return x->e > y->e;
+    return x->entry < y->entry;
+}
+
+/* Sort the hits of one kind: they come by match (selected matches do not overlap, so
+ * by start), the entries of one match in chain order: insertion sort, moves bounded by
+ * the entries per match. */
+static void sort_run(dy_hit *v, size_t n)
+{
+    size_t i, j;
+    for (i = 1; i < n; i++) {
+        dy_hit x;
+        if (!hit_less(&v[i], &v[i - 1])) continue;
+        x = v[i];
+        j = i;
+        do { v[j] = v[j - 1]; j--; } while (j > 0 && hit_less(&x, &v[j - 1]));
+        v[j] = x;
+    }
+}
+
+/* Merge the sorted runs v[0..n1) and v[n1..n) (tmp holds n1 hits). */
+static void merge_runs(dy_hit *v, size_t n1, size_t n, dy_hit *tmp)
+{
+    size_t i = 0, j = n1, k = 0;
+    memcpy(tmp, v, n1 * sizeof *v);
+    while (i < n1 && j < n) v[k++] = hit_less(&v[j], &tmp[i]) ? v[j++] : tmp[i++];
+    while (i < n1) v[k++] = tmp[i++];
 }
 
 int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date, dy_hits *out)
 {
     dy_matches all = { NULL, 0, 0 };
-    dy_match *sel = NULL;
     uint8_t *upper = NULL;  /* CASE_* flags of each match */
+    dy_hit *tmp = NULL;
+    size_t run[DY_KIND_SECTOR - DY_KIND_ACTOR + 2];  /* where each kind's hits begin in out */
     size_t i, nsel, start = out->n, line[3] = { 0, 0, 0 };
     uint32_t best_e = 0, best_s = 0;
     int have_discard = 0, kind, rc = -1;
@@ -635,8 +659,7 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
     if (dy_automaton_find(lex->ac, text, len, 1, &all) != 0) goto done;
     if (all.n == 0) { rc = 0; goto done; }
     upper = malloc(all.n);
-    sel = malloc(all.n * sizeof *sel);
-    if (upper == NULL || sel == NULL) goto done;
+    if (upper == NULL) goto done;
 
     /* discards: drop every match lying inside a longer discard match (matches come by
      * start, longer first, so the discard reaching furthest so far decides) */
@@ -661,21 +684,31 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
     all.n = nsel;
 
     for (kind = DY_KIND_ACTOR; kind <= DY_KIND_SECTOR; kind++) {
-        size_t n = 0, k, j;
+        size_t n = 0;
+        uint32_t last = 0;
+        run[kind - DY_KIND_ACTOR] = out->n;
+        /* leftmost-longest among the matches of this kind (dy_select_leftmost_longest,
+         * fused: `all` is sorted, and the case flags stay at hand) */
         for (i = 0; i < all.n; i++) {
-            if (kind_applies(lex, all.v[i].id, kind, upper[i])) sel[n++] = all.v[i];
-        }
-        n = dy_select_leftmost_longest(sel, n);
-        /* upper-case flags of the selected matches: find them again in `all` */
-        for (k = 0, j = 0; k < n; k++) {
-            while (j < all.n && (all.v[j].s != sel[k].s || all.v[j].e != sel[k].e || all.v[j].id != sel[k].id)) j++;
-            if (resolve(lex, &sel[k], kind, j < all.n ? upper[j] : 0u, date, out) != 0) goto done;
+            if (n > 0 && all.v[i].s < last) continue;
+            if (!kind_applies(lex, all.v[i].id, kind, upper[i])) continue;
+            if (resolve(lex, &all.v[i], kind, upper[i], date, out) != 0) goto done;
+            last = all.v[i].e;
+            n++;
         }
     }
-    if (out->n - start > 1) qsort(out->v + start, out->n - start, sizeof *out->v, hit_order);
+    /* one sorted run per kind, merged (was a qsort: 10% of the pipeline) */
+    run[DY_KIND_SECTOR - DY_KIND_ACTOR + 1] = out->n;
+    for (kind = 0; kind <= DY_KIND_SECTOR - DY_KIND_ACTOR; kind++) sort_run(out->v + run[kind], run[kind + 1] - run[kind]);
+    for (kind = 1; kind <= DY_KIND_SECTOR - DY_KIND_ACTOR; kind++) {
+        if (run[kind] == start || run[kind + 1] == run[kind]) continue;
+        if (!hit_less(&out->v[run[kind]], &out->v[run[kind] - 1])) continue;  /* already in order */
+        if (tmp == NULL && (tmp = malloc((out->n - start) * sizeof *tmp)) == NULL) goto done;
+        merge_runs(out->v + start, run[kind] - start, run[kind + 1] - start, tmp);
+    }
     rc = 0;
 done:
-    free(sel);
+    free(tmp);
     free(upper);
     dy_matches_free(&all);
     return rc;

@@ -169,8 +169,7 @@ static void read_bounds(lua_State *L, int arg, const dy_agg *a, bounds *b)
  * to = "2026-03", and "2026" is inside from = "2026-03" (the periods overlap). */
 static int cmp_prefix(const char *p, size_t pl, const char *b, size_t bl)
 {
-    int c = memcmp(p, b, pl < bl ? pl : bl);
-    return c;
+    return memcmp(p, b, pl < bl ? pl : bl);
 }
 
 static int in_range(const dy_agg *a, uint32_t period, const bounds *b)
@@ -205,7 +204,7 @@ static int l_new(lua_State *L)
 static int l_load(lua_State *L)
 {
     size_t len, line = 0;
-    const char *s = luaL_checklstring(L, 1, &len);
+    const char *s = dy_check_text(L, 1, &len);
     char err[160];
     lagg *a = new_agg(L, DY_BY_MONTH);
     if (dy_agg_load(&a->agg, s, len, &line, err, sizeof err) != 0) {

@@ -12,6 +12,7 @@
 #include "date.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,14 +63,16 @@ static void push_anchor(lua_State *L, int arg)
     }
 }
 
-/* The lexicon the document was analysed with, checked open. */
+/* The lexicon the document was analysed with, checked open. The lexicon is not an
+ * argument of the method, so a closed one raises a plain error, not an argerror. */
 static const dy_lexicon *doc_lexicon(lua_State *L, int arg)
 {
     const dy_lexicon *lex;
     push_anchor(L, arg);
     lua_getfield(L, -1, "lexicon");
     if (lua_isnil(L, -1)) luaL_error(L, "document has no lexicon");
-    lex = dy_check_lexicon(L, lua_gettop(L));
+    lex = dy_test_lexicon(L, -1);
+    if (lex == NULL) luaL_error(L, "document's lexicon was closed");
     lua_pop(L, 2);
     return lex;
 }
@@ -118,6 +121,16 @@ static const char *const scoring_keys[] = {
     "carry", "ellipsis_window", NULL
 };
 
+/* A window parameter (in tokens) at the top of the stack: an integer in 0..2^31-1, checked
+ * before the cast to int (undefined for values outside int). */
+static int window(lua_State *L, int arg, const char *key)
+{
+    lua_Number v = lua_tonumber(L, -1);
+    if (!dy_isinteger(L, -1) || v < 0 || v > 2147483647.0)
+        luaL_argerror(L, arg, lua_pushfstring(L, "scoring parameter '%s' must be an integer from 0 to 2^31-1", key));
+    return (int)v;
+}
+
 static void read_scoring(lua_State *L, int arg, dy_score_params *p)
 {
     int i;
@@ -139,7 +152,7 @@ static void read_scoring(lua_State *L, int arg, dy_score_params *p)
         lua_pop(L, 1);
     }
 #define NUM(f) lua_getfield(L, -1, #f); if (!lua_isnil(L, -1)) p->f = lua_tonumber(L, -1); lua_pop(L, 1)
-#define INT(f) lua_getfield(L, -1, #f); if (!lua_isnil(L, -1)) p->f = (int)lua_tonumber(L, -1); lua_pop(L, 1)
+#define INT(f) lua_getfield(L, -1, #f); if (!lua_isnil(L, -1)) p->f = window(L, arg, #f); lua_pop(L, 1)
     NUM(negation); NUM(contrast_before); NUM(contrast_after); NUM(hedge); NUM(mutual);
     NUM(lead_bonus);
     lua_getfield(L, -1, "goldstein_k");
@@ -220,7 +233,7 @@ static int l_analyze(lua_State *L)
         if (dy_parse_date(ds, dlen, &date) != 0)
             return luaL_argerror(L, 3, lua_pushfstring(L, "malformed date '%s'", ds));
     }
-    if (!lua_isnoneornil(L, 4)) title = luaL_checklstring(L, 4, &tlen);
+    if (!lua_isnoneornil(L, 4)) title = dy_check_text(L, 4, &tlen);
     dy_check_options(L, 5, analyze_opts);
     id = dy_opt_string(L, 5, "id", NULL);
     dy_score_params_default(&params);
@@ -669,10 +682,9 @@ static int d_hedging(lua_State *L)
     return 1;
 }
 
-static int64_t dep_of(const dy_doc_summary *S, const struct dy_doc *doc, uint32_t a, uint32_t b)
+static int64_t dep_of(const dy_doc_summary *S, uint32_t a, uint32_t b)
 {
     size_t i;
-    (void)doc;
     for (i = 0; i < S->ndyads; i++) {
         if (S->dyads[i].source == a && S->dyads[i].target == b) return S->dyads[i].dependency;
     }
@@ -688,8 +700,8 @@ static int d_asymmetry(lua_State *L)
     int64_t ab, ba;
     summary_of(L, doc, &S);
     if (ia == 0 || ib == 0) { lua_pushnil(L); return 1; }
-    ab = dep_of(&S, doc, ia, ib);
-    ba = dep_of(&S, doc, ib, ia);
+    ab = dep_of(&S, ia, ib);
+    ba = dep_of(&S, ib, ia);
     if (ab + ba == 0) { lua_pushnil(L); return 1; }
     lua_pushnumber(L, (double)(ab - ba) / (double)(ab + ba));
     return 1;
@@ -726,8 +738,13 @@ static int d_emit(lua_State *L)
     if (!dy_isinteger(L, -1)) luaL_argerror(L, 2, "field 'sentence' must be an integer");
     si = lua_tonumber(L, -1);
     lua_pop(L, 1);
-    if (si < 1 || si > (lua_Number)doc->sents.n)
-        luaL_argerror(L, 2, lua_pushfstring(L, "sentence %d out of range 1..%d", (int)si, (int)doc->sents.n));
+    if (si < 1 || si > (lua_Number)doc->sents.n) {
+        /* si is any integer within +-9.2e18 (dy_isinteger): "%.0f" prints it whole,
+         * where an (int) cast would be undefined beyond INT_MAX */
+        char num[32];
+        snprintf(num, sizeof num, "%.0f", (double)si);
+        luaL_argerror(L, 2, lua_pushfstring(L, "sentence %s out of range 1..%d", num, (int)doc->sents.n));
+    }
     sp.sentence = (uint32_t)si - 1;
     sp.source = dy_opt_string(L, 2, "source", NULL);
     sp.target = dy_opt_string(L, 2, "target", NULL);
@@ -747,7 +764,7 @@ static int d_emit(lua_State *L)
 static size_t check_sentence(lua_State *L, struct dy_doc *doc, int arg)
 {
     lua_Number si;
-    if (!dy_isinteger(L, arg)) luaL_argerror(L, arg, "sentence index expected");
+    if (!dy_isinteger(L, arg)) luaL_argerror(L, arg, "sentence index must be an integer");
     si = lua_tonumber(L, arg);
     if (si < 1 || si > (lua_Number)doc->sents.n) luaL_argerror(L, arg, "sentence out of range");
     return (size_t)si - 1;

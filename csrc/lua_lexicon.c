@@ -45,6 +45,12 @@ struct dy_lexicon *dy_check_lexicon(lua_State *L, int arg)
     return check_open(L, arg);
 }
 
+struct dy_lexicon *dy_test_lexicon(lua_State *L, int idx)
+{
+    lexicon_ud *u = (lexicon_ud *)luaL_testudata(L, idx, LEXICON_MT);
+    return u != NULL ? u->lex : NULL;
+}
+
 static int lexicon_new(lua_State *L)
 {
     lexicon_ud *u = (lexicon_ud *)lua_newuserdata(L, sizeof *u);
@@ -80,12 +86,17 @@ static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
     lua_pushnil(L);
     while (lua_next(L, t) != 0) {
         const char *key;
+        size_t klen;
         int i, vt = lua_type(L, -1);
         if (lua_type(L, -2) != LUA_TSTRING) {
             lua_pop(L, 2);
             return lua_pushfstring(L, "entry field names must be strings");
         }
-        key = lua_tostring(L, -2);
+        key = lua_tolstring(L, -2, &klen);
+        if (strlen(key) != klen) {
+            lua_pop(L, 2);
+            return lua_pushfstring(L, "entry field names must not contain a NUL byte");
+        }
         for (i = 0; entry_fields[i] != NULL; i++) {
             if (strcmp(entry_fields[i], key) == 0) break;
         }
@@ -102,11 +113,16 @@ static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
             else spec->goldstein = lua_tonumber(L, -1);
         } else {
             const char *v;
+            size_t vlen;
             if (vt != LUA_TSTRING) {
                 lua_pop(L, 2);
                 return lua_pushfstring(L, "field '%s': expected a string, got %s", key, lua_typename(L, vt));
             }
-            v = lua_tostring(L, -1);  /* stays alive: referenced by the table */
+            v = lua_tolstring(L, -1, &vlen);  /* stays alive: referenced by the table */
+            if (strlen(v) != vlen) {  /* the C lexicon takes C strings: never cut one short */
+                lua_pop(L, 2);
+                return lua_pushfstring(L, "field '%s' contains a NUL byte", key);
+            }
             if (strcmp(key, "term") == 0) spec->term = v;
             else if (strcmp(key, "kind") == 0) {
                 if (strcmp(v, "actor") == 0) spec->kind = DY_KIND_ACTOR;
@@ -187,11 +203,14 @@ static int lexicon_try_add(lua_State *L)
     return add_entry(L, 0);
 }
 
+/* lex:merge(other) -> lex: appends every entry of `other` (duplicates included, in
+ * other's order) and leaves `other` unchanged. Merging a lexicon into itself is a
+ * no-op: it already holds every one of its entries. */
 static int lexicon_merge(lua_State *L)
 {
     dy_lexicon *dst = check_open(L, 1);
     dy_lexicon *src = check_open(L, 2);
-    if (dy_lexicon_merge(dst, src) != 0) return luaL_error(L, "out of memory");
+    if (src != dst && dy_lexicon_merge(dst, src) != 0) return luaL_error(L, "out of memory");
     lua_settop(L, 1);
     return 1;
 }
@@ -276,7 +295,8 @@ static uint32_t check_index(lua_State *L, const dy_lexicon *lex, int arg)
 {
     lua_Number n = luaL_checknumber(L, arg);
     size_t size = dy_lexicon_size(lex);
-    luaL_argcheck(L, dy_isinteger(L, arg) && n >= 1 && n <= (lua_Number)size, arg,
+    luaL_argcheck(L, dy_isinteger(L, arg), arg, "index must be an integer");
+    luaL_argcheck(L, n >= 1 && n <= (lua_Number)size, arg,
                   lua_pushfstring(L, "index out of range (1..%d)", (int)size));
     return (uint32_t)(n - 1);
 }
@@ -399,6 +419,16 @@ static const luaL_Reg methods[] = {
     { NULL, NULL }
 };
 
+/* Is the value at idx the string "load_seconds" (whole: not cut at a NUL byte)? */
+static int is_load_seconds(lua_State *L, int idx)
+{
+    size_t len;
+    const char *k;
+    if (lua_type(L, idx) != LUA_TSTRING) return 0;
+    k = lua_tolstring(L, idx, &len);
+    return len == sizeof "load_seconds" - 1 && memcmp(k, "load_seconds", len) == 0;
+}
+
 /* __index: methods first, then the `load_seconds` property. */
 static int lexicon_index(lua_State *L)
 {
@@ -406,8 +436,7 @@ static int lexicon_index(lua_State *L)
     lua_pushvalue(L, 2);
     lua_rawget(L, lua_upvalueindex(1));
     if (!lua_isnil(L, -1)) return 1;
-    if (lua_type(L, 2) == LUA_TSTRING && strcmp(lua_tostring(L, 2), "load_seconds") == 0 &&
-        !isnan(u->load_seconds)) {
+    if (is_load_seconds(L, 2) && !isnan(u->load_seconds)) {
         lua_pushnumber(L, u->load_seconds);
     }
     return 1;
@@ -417,7 +446,7 @@ static int lexicon_newindex(lua_State *L)
 {
     lexicon_ud *u = check_ud(L, 1);
     const char *key = luaL_checkstring(L, 2);
-    luaL_argcheck(L, strcmp(key, "load_seconds") == 0, 2,
+    luaL_argcheck(L, is_load_seconds(L, 2), 2,
                   lua_pushfstring(L, "cannot set field '%s' (only load_seconds)", key));
     u->load_seconds = luaL_checknumber(L, 3);
     return 0;

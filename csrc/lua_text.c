@@ -49,15 +49,6 @@ static void release(scratch *sc)
     dy_sentences_free(&sc->sents);
 }
 
-/* The text argument: a string (numbers are not silently converted). */
-static const char *check_text(lua_State *L, int arg, size_t *len)
-{
-    if (lua_type(L, arg) != LUA_TSTRING) {
-        luaL_argerror(L, arg, lua_pushfstring(L, "text must be a string, got %s", luaL_typename(L, arg)));
-    }
-    return dy_check_text(L, arg, len);
-}
-
 static void push_flags(lua_State *L, int flags)
 {
     static const struct { int bit; const char *name; } names[] = {
@@ -85,7 +76,7 @@ static int l_tokens(lua_State *L)
 {
     static const char *const kinds[] = {"", "word", "number", "punct"};
     size_t len, i;
-    const char *text = check_text(L, 1, &len);
+    const char *text = dy_check_text(L, 1, &len);
     scratch *sc = push_scratch(L);
     if (dy_tokenize(text, len, &sc->toks) != 0) {
         release(sc);
@@ -119,7 +110,7 @@ static int l_tokens(lua_State *L)
 static int l_sentences(lua_State *L)
 {
     size_t len, i;
-    const char *text = check_text(L, 1, &len);
+    const char *text = dy_check_text(L, 1, &len);
     scratch *sc = push_scratch(L);
     if (dy_tokenize(text, len, &sc->toks) != 0 || dy_split_sentences(text, len, &sc->toks, &sc->sents) != 0) {
         release(sc);
@@ -147,7 +138,7 @@ static int l_sentences(lua_State *L)
 static int l_utf8_check(lua_State *L)
 {
     size_t len, bad = 0;
-    const char *text = check_text(L, 1, &len);
+    const char *text = dy_check_text(L, 1, &len);
     if (dy_utf8_valid(text, len, &bad)) {
         lua_pushboolean(L, 1);
         return 1;

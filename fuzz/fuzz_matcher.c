@@ -7,7 +7,8 @@
  * the rest is the text) and every other byte picks a token from the table below:
  * ASCII words and punctuation, separators, apostrophe variants, letters that fold
  * across lengths (Kelvin sign, long s), Cyrillic, ideographs, a soft hyphen, NUL and
- * invalid or truncated UTF-8. Both selection modes are compared match for match.
+ * invalid or truncated UTF-8, and `word*` tokens so that prefixes land on inner words as
+ * well as on the last one. Both selection modes are compared match for match.
  */
 #include "automaton.h"
 #include "naive_matcher.h"
@@ -25,6 +26,7 @@ static const char *const tokens[] = {
     "\xC2\xAD", "\xE2\x80\x8D",                                            /* soft hyphen, ZWJ */
     "\0", "\xFF", "\xC3", "\xE4\xB8", "\x80", "\xF0\x9F\x98\x80",          /* NUL, invalid, emoji */
     "ab ", " ba", "a'", "'s", "s ", "a-b", "a*", "b* ",
+    "a* b", "ab* ", "s* ", "b*-", "a* a* ", "\xE4\xB8\xAD* ",           /* inner prefixes (中*) */
 };
 #define NTOK (sizeof tokens / sizeof tokens[0])
 

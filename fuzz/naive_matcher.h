@@ -20,6 +20,7 @@ typedef struct {
     uint32_t raw;    /* the code point as written */
     int cls;         /* dy_class of the original character; -1 for a bad byte */
     int bound;       /* a match may start here (the automaton's boundary symbol) */
+    int star;        /* patterns only: `word*` ends here (the text word goes on) */
     size_t s, e;     /* bytes in the text */
 } nv_char;
 
@@ -44,7 +45,7 @@ static nv_char *nv_chars(const char *str, size_t len, unsigned flags, size_t *co
         uint32_t cp;
         size_t l = dy_utf8_decode(s + i, len - i, &cp);
         nv_char *c = &v[n++];
-        c->s = i; c->e = i + l; c->bound = 0;
+        c->s = i; c->e = i + l; c->bound = 0; c->star = 0;
         i += l;
         c->raw = cp;
         if (cp == DY_INVALID) { c->cp = DY_INVALID; c->cls = -1; inword = 0; continue; }
@@ -68,10 +69,15 @@ static int nv_visible(const nv_char *c)
     return c->cls != DY_CC_IGNORE && c->cls != DY_CC_SPACE && c->cls != DY_CC_DASH;
 }
 
-/* Parse a pattern. Returns 0, or -1 when the pattern is invalid (any reason). */
+/* Parse a pattern. Returns 0, or -1 when the pattern is invalid (any reason).
+ * `*` must follow a word character or an ideograph (ignorables between are fine) and be
+ * followed by the end of the pattern or by a separator; after a letter or digit it
+ * marks that word as a prefix, wherever the word is; after an ideograph it changes
+ * nothing. */
 static int nv_parse(const char *pat, size_t len, uint32_t id, unsigned flags, nv_pat *p)
 {
-    size_t n, i, k = 0, words = 0, star_at = (size_t)-1;
+    size_t n, i, k = 0, words = 0;
+    int pending = 0, sep_after = 0;
     nv_char *c = nv_chars(pat, len, flags, &n);
     if (c == NULL) return -1;
     memset(p, 0, sizeof *p);
@@ -84,19 +90,25 @@ static int nv_parse(const char *pat, size_t len, uint32_t id, unsigned flags, nv
             int ok = 0;
             while (j > 0 && c[j - 1].cls == DY_CC_IGNORE) j--;
             if (j > 0 && (nv_wordish(c[j - 1].cls) || c[j - 1].cls == DY_CC_IDEO)) ok = 1;
-            if (!ok || star_at != (size_t)-1) { free(c); return -1; }
-            star_at = i;
+            if (!ok || pending) { free(c); return -1; }
+            pending = 1;
+            sep_after = 0;
+            if (nv_wordish(c[k - 1].cls)) c[k - 1].star = 1;
             continue;
         }
-        if (star_at != (size_t)-1 && nv_visible(&c[i])) { free(c); return -1; }
+        if (c[i].cls == DY_CC_SPACE || c[i].cls == DY_CC_DASH) sep_after = 1;
+        if (nv_visible(&c[i])) {
+            if (pending && !sep_after) { free(c); return -1; }
+            pending = 0;
+        }
         if (nv_wordish(c[i].cls) || c[i].cls == DY_CC_IDEO) words++;
         if (nv_visible(&c[i])) c[k++] = c[i];
     }
     if (words == 0) { free(c); return -1; }
     p->c = c;
     p->n = k;
-    if (star_at != (size_t)-1) {
-        p->prefix = c[k - 1].cls != DY_CC_IDEO;
+    if (c[k - 1].star) {
+        p->prefix = 1;
     } else {
         /* ends inside a word: the last visible character is a word character, or
          * apostrophes right after one */
@@ -126,6 +138,22 @@ static int nv_apos_ends(const nv_char *t, size_t n, size_t j)
     /* the letter s as written, either case (not the long s, not the Kelvin k's cousins) */
     if (raw != 's' && raw != 'S') return 0;
     return y >= n || !nv_wordish(t[y].cls);
+}
+
+/* The rest of the text word after character index `last` (a word character): letters,
+ * digits, ignorables and apostrophes that do not end the word. Returns the index of
+ * its last word character. */
+static size_t nv_extend(const nv_char *t, size_t n, size_t last)
+{
+    size_t y = last + 1;
+    for (;;) {
+        while (y < n && (nv_wordish(t[y].cls) || t[y].cls == DY_CC_IGNORE)) {
+            if (nv_wordish(t[y].cls)) last = y;
+            y++;
+        }
+        if (y < n && t[y].cls == DY_CC_APOS && !nv_apos_ends(t, n, y)) { y++; continue; }
+        return last;
+    }
 }
 
 typedef struct { uint32_t s, e, id, idx; } nv_hit;
@@ -158,22 +186,14 @@ static long nv_find(const nv_pat *pats, size_t npat, unsigned flags, const char 
                 while (x < n && !nv_visible(&t[x])) x++;
                 if (x >= n) break;
                 if (t[x].cp != p->c[k].cp || t[x].bound != p->c[k].bound || t[x].cls == -1) break;
-                last = x; k++; x++;
+                last = x;
+                /* `word*`: the text word may go on; the pattern continues after it */
+                if (p->c[k].star) last = nv_extend(t, n, x);
+                k++; x = last + 1;
             }
             if (k < p->n) continue;
             e = t[last].e;
-            if (p->prefix) {
-                /* extend over the rest of the word */
-                size_t y = last + 1;
-                for (;;) {
-                    while (y < n && (nv_wordish(t[y].cls) || t[y].cls == DY_CC_IGNORE)) {
-                        if (nv_wordish(t[y].cls)) e = t[y].e;
-                        y++;
-                    }
-                    if (y < n && t[y].cls == DY_CC_APOS && !nv_apos_ends(t, n, y)) { y++; continue; }
-                    break;
-                }
-            } else if (p->endchk) {
+            if (p->endchk) {
                 size_t y = nv_next(t, n, last + 1);
                 if (y < n) {
                     if (nv_wordish(t[y].cls)) continue;

@@ -195,13 +195,13 @@ describe("dyadic.tokens", function()
     local ok, err = pcall(dyadic.tokens, nil)
     assert.is_false(ok)
     assert.matches("bad argument #1", err)
-    assert.matches("text must be a string, got nil", err)
+    assert.matches("string expected, got nil", err)
     ok, err = pcall(dyadic.tokens, 42)
     assert.is_false(ok)
     assert.matches("got number", err)
     ok, err = pcall(dyadic.sentences, {})
     assert.is_false(ok)
-    assert.matches("bad argument #1.*text must be a string, got table", err)
+    assert.matches("bad argument #1.*string expected, got table", err)
   end)
 end)
 
@@ -383,6 +383,42 @@ describe("dyadic.core.utf8_check", function()
   it("names the argument on a wrong type", function()
     local ok, err = pcall(core.utf8_check)
     assert.is_false(ok)
-    assert.matches("bad argument #1.*text must be a string, got no value", err)
+    assert.matches("bad argument #1.*string expected, got no value", err)
+  end)
+end)
+
+-- Every binding taking a text types it alike (core.c dy_check_text): a number is refused,
+-- never converted to its decimal string.
+describe("text arguments", function()
+  local function err_of(f, ...)
+    local ok, err = pcall(f, ...)
+    assert.is_false(ok, "expected an error")
+    return tostring(err)
+  end
+
+  it("are refused when they are numbers, with the same message everywhere", function()
+    local number_refused = "bad argument #%d to .-%(string expected, got number%)"
+    local m = dyadic.matcher { "1" }
+    assert.matches(number_refused:format(1), err_of(function() local _ = m:count(1) end))
+    assert.matches(number_refused:format(1), err_of(function() local _ = m:find_all(1) end))
+    assert.equal(1, m:count("1"))
+    local lex = dyadic.lexicon()
+    lex:add { term = "Chad", kind = "actor", code = "TCD" }
+    assert.matches(number_refused:format(1), err_of(function() local _ = lex:match(5) end))
+    assert.equal(1, #lex:match("Chad"))
+    assert.matches(number_refused:format(1), err_of(dyadic.tokens, 5))
+    assert.matches(number_refused:format(1), err_of(dyadic.sentences, 5))
+    assert.matches(number_refused:format(1), err_of(core.utf8_check, 5))
+    assert.matches(number_refused:format(2), err_of(core.analyze, lex, 5))
+    assert.matches(number_refused:format(4), err_of(core.analyze, lex, "x", nil, 5))
+  end)
+
+  it("integer arguments refuse NaN, infinities and huge numbers as non-integers", function()
+    for _, bad in ipairs { 1e300, -1e300, 1 / 0, -1 / 0, 0 / 0, 2 ^ 63, 2 ^ 64 } do
+      assert.matches("id must be an integer", err_of(dyadic.matcher, { { "a", id = bad } }))
+      local lex = dyadic.lexicon()
+      lex:add { term = "x", kind = "discard" }
+      assert.matches("index must be an integer", err_of(function() local _ = lex:entry(bad) end))
+    end
   end)
 end)

@@ -77,6 +77,63 @@ describe("dyadic.matcher", function()
     assert.are.same({ "sanctions", "sanction'ed" }, texts(m, "sanctions's effect; sanction'ed"))
   end)
 
+  it("allows prefixes on inner words", function()
+    local m = dyadic.matcher({ "sign* agreement" })
+    assert.are.same({ "signed agreement", "signs-\nAgreement", "SIGNING  AGREEMENT" },
+      texts(m, "they signed agreement; signing the agreement; signs-\nAgreement; SIGNING  AGREEMENT"))
+    -- the tail word is whole: no "agreements", no glued words, no punctuation between
+    assert.are.same({}, texts(m, "signed agreements, signedagreement, signed, agreement, sig agreement"))
+    -- an apostrophe inside the stem's word is part of it; a possessive is not, and stops the chain
+    assert.are.same({ "sign'd agreement" }, texts(m, "sign'd agreement; sign's agreement"))
+    -- offsets span the stem's whole word
+    assert.are.same({ { 5, 23, 1 } }, m:find_all("The signatory agreement"))
+  end)
+
+  it("chains several prefixes and multi-word tails", function()
+    local m = dyadic.matcher({ "prime* minist*", "sign* peace accord*", "a* b* c" })
+    assert.are.same({ "Prime Ministers", "PRIMER MINISTRY", "signed peace accords", "sign-\npeace-accord" },
+      texts(m, "Prime Ministers; PRIMER MINISTRY; prim minister; signed peace accords; sign-\npeace-accord"))
+    assert.are.same({ "signs peace accord" }, texts(m, "signs peace, signs peace accord"))
+    assert.are.same({ "ab bc c", "a b c" }, texts(m, "ab bc c, a b c, aa bb cc, ab b"))
+    -- a possessive after the last word is allowed, as for any pattern
+    assert.are.same({ "Prime Minister", "signed peace accord" },
+      texts(m, "the Prime Minister's office; the signed peace accord's terms"))
+    -- a star after an ideograph changes nothing
+    assert.are.same({ "中国" }, texts(dyadic.matcher({ "中* 国" }), "中国"))
+  end)
+
+  it("folds case in inner prefixes and keeps it with case = 'exact'", function()
+    assert.are.same({ "ПРЕМЬЕР-МИНИСТР", "премьера министр" },
+      texts(dyadic.matcher({ "премьер* министр" }), "ПРЕМЬЕР-МИНИСТР и премьера министр"))
+    assert.are.same({ "Sign Deal" },
+      texts(dyadic.matcher({ "Sign* Deal" }, { case = "exact" }), "sign deal, Sign Deal, Signs deal"))
+  end)
+
+  it("selects leftmost-longest and reports overlaps with inner prefixes", function()
+    local pats = { "peace", "sign* peace accord", "peace accord*", "signed" }
+    -- the chained match starts first and is longest: it wins
+    assert.are.same({ { 1, 19, 2 } }, dyadic.matcher(pats):find_all("signed peace accord"))
+    assert.are.same({ { 1, 19, 2 }, { 1, 6, 4 }, { 8, 19, 3 }, { 8, 12, 1 } },
+      dyadic.matcher(pats, { overlap = true }):find_all("signed peace accord"))
+    -- when the chain fails, the shorter matches come back
+    assert.are.same({ "signed", "peace accords" }, texts(dyadic.matcher(pats), "signed peace accords"))
+    -- one pattern whose first stem covers several word starts of one text word: one match per start
+    assert.are.same({ { 1, 7, 1 }, { 3, 7, 1 }, { 5, 7, 1 } },
+      dyadic.matcher({ "a* b" }, { overlap = true }):find_all("a'a'a b"))
+    -- duplicates: the pattern added first wins, overlap reports both ids
+    local dup = { { "sign* deal", id = 5 }, { "SIGN* DEAL", id = 6 } }
+    assert.are.same({ { 1, 11, 5 } }, dyadic.matcher(dup):find_all("signed deal"))
+    assert.are.same({ { 1, 11, 5 }, { 1, 11, 6 } }, dyadic.matcher(dup, { overlap = true }):find_all("signed deal"))
+  end)
+
+  it("chains inner prefixes across the two halves of a long text", function()
+    local m = dyadic.matcher({ "sign* deal" })
+    local unit = "They signed  deal; signing\ndeal, sign'd-deal and signs deals. "
+    local big = string.rep(unit, math.floor(200000 / #unit))
+    assert.is_true(#big > 65536)
+    assert.are.equal(3 * math.floor(200000 / #unit), m:count(big))
+  end)
+
   it("selects leftmost-longest non-overlapping matches by default", function()
     local m = dyadic.matcher({ "New York", "New York City", "York City Council", "City" })
     assert.are.same({ { 1, 13, 2 } }, m:find_all("New York City Council"))
@@ -159,7 +216,9 @@ describe("dyadic.matcher", function()
       { { "*" }, "'*' only at the end of a word" },
       { { "foo *" }, "'*' only at the end of a word" },
       { { "*foo" }, "'*' only at the end of a word" },
-      { { "gas* pipeline" }, "'*' only on the last word" },
+      { { "gas*. pipeline" }, "'*' only at the end of a word" },
+      { { "gas** pipeline" }, "'*' only at the end of a word" },
+      { { "gas * pipeline" }, "'*' only at the end of a word" },
       { { "..." }, "no word characters" },
       { { "ok", "bad\255" }, "pattern 2 'bad\255': invalid UTF-8 at byte 4" },
       { { 42 }, "pattern 1 must be a string or a table" },
@@ -258,32 +317,54 @@ describe("dyadic.matcher", function()
       return (c == "s" or c == "S") and not isword(text, i + 2)
     end
 
+    -- the pattern's visible characters; `star` marks the last character of a `word*`
+    local function parse(pat)
+      local p = visible(pat:gsub("%*", ""))
+      local k = 0
+      for i = 1, #pat do
+        local c = pat:sub(i, i)
+        if c == "*" then p[k].star = true elseif kind(c) ~= "sep" then k = k + 1 end
+      end
+      return p
+    end
+
+    -- the last byte of the text word that goes on after the word character at e
+    local function extend(text, e)
+      local y = e + 1
+      while true do
+        while isword(text, y) do e = y; y = y + 1 end
+        if text:sub(y, y) == "'" and not apos_ends(text, y) then y = y + 1 else return e end
+      end
+    end
+
     local function naive(patterns, text, overlap)
       local t = visible(text)
       local hits = {}
       for idx, pat in ipairs(patterns) do
-        local prefix = pat:sub(-1) == "*"
-        local p = visible(prefix and pat:sub(1, -2) or pat)
+        local p = parse(pat)
         local j = #p
         while j > 0 and p[j].k == "apos" do j = j - 1 end
-        local endchk = not prefix and j > 0 and p[j].k == "w"
+        local endchk = not p[#p].star and j > 0 and p[j].k == "w"
         for i = 1, #t do
-          local ok = t[i].b and i + #p - 1 <= #t
+          local ok, ti, e = t[i].b, i, nil
           local k = 1
           while ok and k <= #p do
-            local x = t[i + k - 1]
-            if x.c ~= p[k].c or x.b ~= p[k].b then ok = false end
+            local x = t[ti]
+            if not x or x.c ~= p[k].c or x.b ~= p[k].b then
+              ok = false
+            else
+              e = x.pos
+              ti = ti + 1
+              if p[k].star then
+                -- `word*`: the text word goes on; the pattern resumes after it
+                e = extend(text, e)
+                while t[ti] and t[ti].pos <= e do ti = ti + 1 end
+              end
+            end
             k = k + 1
           end
           if ok then
-            local e = t[i + #p - 1].pos
-            if prefix then
-              local y = e + 1
-              while true do
-                while isword(text, y) do e = y; y = y + 1 end
-                if text:sub(y, y) == "'" and not apos_ends(text, y) then y = y + 1 else break end
-              end
-            elseif endchk then
+            if endchk then
               local y = e + 1
               if isword(text, y) or (text:sub(y, y) == "'" and not apos_ends(text, y)) then ok = false end
             end
@@ -313,12 +394,19 @@ describe("dyadic.matcher", function()
     end
     local words = { "a", "b", "ab", "ba", "s", "bab" }
     local glue = { " ", " ", "-", "\n", "'", ".", "" }
-    local ttoks = { "a", "b", "ab", "ba", "s", "S", "A", "B", " ", " ", " ", "-", "'", ".", "\n", "x", ",", "'s" }
+    local ttoks = { "a", "b", "ab", "ba", "s", "S", "A", "B", " ", " ", " ", "-", "'", ".", "\n", "x", ",", "'s",
+                    "a ", "ab ", "b-", "ba\n" }
 
+    -- words glued by separators or punctuation; `*` on any word before a separator and
+    -- on the last one
     local function random_pattern()
       local parts = {}
       for i = 1, rand(3) do
-        if i > 1 then parts[#parts + 1] = glue[rand(#glue)] end
+        if i > 1 then
+          local g = glue[rand(#glue)]
+          if kind(g) == "sep" and rand(2) == 1 then parts[#parts + 1] = "*" end
+          parts[#parts + 1] = g
+        end
         parts[#parts + 1] = words[rand(#words)]
       end
       local r = rand(6)
@@ -328,8 +416,8 @@ describe("dyadic.matcher", function()
 
     for _, overlap in ipairs({ false, true }) do
       it(overlap and "overlap = true" or "overlap = false", function()
-        local compared = 0
-        for _ = 1, 150 do
+        local compared, inner = 0, 0
+        for _ = 1, 300 do
           local pats = {}
           for i = 1, rand(6) do pats[i] = random_pattern() end
           local ok, m = pcall(dyadic.matcher, pats, { overlap = overlap })
@@ -341,14 +429,18 @@ describe("dyadic.matcher", function()
             local got = m:find_all(text)
             assert.are.same(want, got, "patterns " .. table.concat(pats, " | ") .. " text [" .. text .. "]")
             compared = compared + #want
+            for _, x in ipairs(want) do
+              if pats[x[3]]:find("%*[ \n%-]") then inner = inner + 1 end
+            end
           end
         end
         assert.is_true(compared > 50)
+        assert.is_true(inner > 10)  -- matches of patterns with an inner `word*`
       end)
     end
 
     it("on a text long enough to be scanned in two interleaved halves", function()
-      local pats = { "a b", "ab*", "b'", "ba.", "s", "a-ba b" }
+      local pats = { "a b", "ab*", "b'", "ba.", "s", "a-ba b", "a* b", "b* a* ab" }
       local parts = {}
       for i = 1, 60000 do parts[i] = ttoks[rand(#ttoks)] end
       local text = table.concat(parts)

@@ -100,8 +100,8 @@ describe("dyadic.lexicon", function()
         add_error { term = "x", kind = "discard", case = "upper" })
       assert.matches("field 'sector': a sector entry needs", add_error { term = "x", kind = "sector" })
       assert.matches("field 'code': only actors", add_error { term = "x", kind = "sector", sector = "s", code = "A" })
-      assert.matches("field 'term': 'a%* b': '%*' only on the last word",
-        add_error { term = "a* b", kind = "discard" })
+      assert.matches("field 'term': 'a%*b': '%*' only at the end of a word",
+        add_error { term = "a*b", kind = "discard" })
       assert.matches("field 'term': expected a string, got number", add_error { term = 5, kind = "discard" })
     end)
 
@@ -127,9 +127,13 @@ describe("dyadic.lexicon", function()
       assert.same({ "Russia=RUS", "China=CHN", "pipelines=energy" }, codes(a, "Russia, China pipelines"))
       assert.matches("^dyadic%.lexicon: 5 entries %(2 actors, 1 cues, 1 sectors, 1 discards%), %d+%.%d MB$",
         tostring(a))
-      a:merge(a)  -- merging with itself doubles the entries, once
-      assert.equal(10, #a)
-      assert.same({ "Russia=RUS" }, codes(a, "Russia"))  -- identical payloads give one hit
+      assert.equal(a, a:merge(a))  -- merging a lexicon into itself is a no-op
+      assert.equal(5, #a)
+      assert.equal(4, #b)
+      a:merge(b)  -- merging another lexicon appends every entry, duplicates included
+      assert.equal(9, #a)
+      assert.same({ "Russia=RUS" }, codes(a, "Russia"))
+      assert.same({ "China=CHN" }, codes(a, "China"))  -- identical payloads give one hit
       assert.is_true(a:memory() > 0)
     end)
 
@@ -158,6 +162,32 @@ describe("dyadic.lexicon", function()
       assert.has_error(function() lex:entry(2) end)
       assert.has_error(function() lex:entry(0) end)
       assert.has_error(function() lex:entry(1.5) end)
+      assert.has_error(function() lex:entry(1e300) end, "bad argument #1 to 'entry' (index must be an integer)")
+      assert.has_error(function() lex:entry(0 / 0) end, "bad argument #1 to 'entry' (index must be an integer)")
+      assert.has_error(function() lex:entry(2) end, "bad argument #1 to 'entry' (index out of range (1..1))")
+    end)
+
+    it("refuses fields with a NUL byte instead of cutting them short", function()
+      assert.matches("field 'term' contains a NUL byte",
+        add_error { term = "Sea\0of Japan", kind = "actor", code = "JPN", type = "state" })
+      assert.matches("field 'code' contains a NUL byte",
+        add_error { term = "Japan", kind = "actor", code = "JPN\0X", type = "state" })
+      assert.matches("field 'type' contains a NUL byte",
+        add_error { term = "Japan", kind = "actor", code = "JPN", type = "state\0" })
+      assert.matches("field 'kind' contains a NUL byte", add_error { term = "Japan", kind = "actor\0x", code = "JPN" })
+      assert.matches("field 'sector' contains a NUL byte",
+        add_error { term = "gas", kind = "sector", sector = "energy\0x" })
+      assert.matches("field names must not contain a NUL byte",
+        add_error { term = "x", kind = "discard", ["to\0x"] = 1 })
+      local lex = lexicon()
+      local idx, msg = lex:try_add { term = "Sea\0of Japan", kind = "actor", code = "JPN", type = "state" }
+      assert.is_nil(idx)
+      assert.matches("field 'term' contains a NUL byte", msg)
+      assert.equal(0, #lex)
+      assert.has_error(function() lex.load_seconds = nil end)
+      assert.has_error(function() lex["load_seconds\0x"] = 1 end)
+      lex.load_seconds = 2
+      assert.is_nil(lex["load_seconds\0x"])
     end)
   end)
 
@@ -569,6 +599,44 @@ describe("dyadic.lexicon", function()
         assert.is_false(ok)
         assert.matches("dyadic%.data", err)
       end
+    end)
+  end)
+
+  describe("review fixes (Lua layer)", function()
+    it("rebuilds the default lexicon when a caller closed the cached one", function()
+      if not pcall(require, "dyadic.data") then return end
+      local dyadic = require "dyadic"
+      local first = dyadic.default_lexicon()
+      first:close()
+      local again = dyadic.default_lexicon()
+      assert.is_true(#again > 0)
+      local an = dyadic.analyzer {}
+      local doc = an:analyze("Russia and China signed a gas deal.")
+      assert.is_true(#doc:dyads() > 0)
+      assert.equal(again, lexicon.default())
+    end)
+
+    it("raises API-style argument errors at the caller's line", function()
+      local function err_of(f)
+        local ok, e = pcall(f)
+        assert.is_false(ok)
+        return e
+      end
+      local e = err_of(function() local l = lexicon.load(fx("basic.lex"), "bogus") return l end)
+      assert.truthy(e:find("bad argument #2 to 'load' (unknown format 'bogus': expected dyadic, phoenix", 1, true), e)
+      assert.truthy(e:find("04-lexicon_spec.lua:", 1, true), e)
+      e = err_of(function() local l = lexicon.load(5) return l end)
+      assert.truthy(e:find("bad argument #1 to 'load' (string expected, got number)", 1, true), e)
+      assert.truthy(e:find("04-lexicon_spec.lua:", 1, true), e)
+      e = err_of(function() local l = lexicon.check(5) return l end)
+      assert.truthy(e:find("bad argument #1 to 'check' (string expected, got number)", 1, true), e)
+      e = err_of(function() local l = lexicon.check(fx("basic.lex"), "nope") return l end)
+      assert.truthy(e:find("bad argument #2 to 'check' (unknown format 'nope'", 1, true), e)
+      e = err_of(function() local l = lexicon.parse(false) return l end)
+      assert.truthy(e:find("bad argument #1 to 'parse' (string expected, got boolean)", 1, true), e)
+      e = err_of(function() local l = lexicon.parse("", "nope") return l end)
+      assert.truthy(e:find("bad argument #2 to 'parse' (unknown format 'nope'", 1, true), e)
+      assert.is_falsy(e:find("lexicon.lua", 1, true), e)
     end)
   end)
 end)

@@ -393,6 +393,45 @@ describe("document object", function()
     assert.has_error(function() analyze("x"):dyads{ directed = true } end)
   end)
 
+  it("raises a plain error, naming no argument, when the document's lexicon was closed", function()
+    local own = dyadic.lexicon()
+    own:add { term = "Washington", kind = "actor", code = "USA", type = "capital" }
+    own:add { term = "Moscow", kind = "actor", code = "RUS", type = "capital" }
+    own:add { term = "sanctioned", kind = "cue", category = "conflict" }
+    local doc = dyadic.analyzer { lexicon = own }:analyze("Washington sanctioned Moscow.")
+    assert.are.equal(2, #doc:mentions())
+    own:close()
+    for _, call in ipairs {
+      function() doc:mentions() end,
+      function() doc:cues() end,
+      function() doc:evidence("USA", "RUS") end,
+    } do
+      local ok, err = pcall(call)
+      assert.is_false(ok)
+      assert.matches("document's lexicon was closed", err)
+      assert.is_nil(err:find("bad argument", 1, true))
+    end
+    assert.is_not_nil(dyad(doc, "USA", "RUS"))  -- what needs no lexicon still works
+  end)
+
+  it("refuses out-of-range integers before converting them", function()
+    local doc = analyze("India spoke. China listened.")
+    assert.has_error(function() doc:_emit { sentence = 1e10, source = "IND", target = "CHN" } end,
+      "bad argument #1 to '_emit' (sentence 10000000000 out of range 1..2)")
+    assert.has_error(function() doc:_emit { sentence = 1e300, source = "IND", target = "CHN" } end,
+      "bad argument #1 to '_emit' (field 'sentence' must be an integer)")
+    assert.has_error(function() doc:_emit { sentence = 0 / 0, source = "IND", target = "CHN" } end,
+      "bad argument #1 to '_emit' (field 'sentence' must be an integer)")
+    assert.has_error(function() doc:_discard(1 / 0) end,
+      "bad argument #1 to '_discard' (sentence index must be an integer)")
+    for _, bad in ipairs { 1e300, -1e300, -1, 0.5, 2 ^ 31 } do
+      local ok, err = pcall(analyze, "x", nil, { negation_window = bad })
+      assert.is_false(ok)
+      assert.matches("scoring parameter 'negation_window' must be an integer from 0 to 2%^31%-1", err)
+    end
+    assert.is_not_nil(analyze("India spoke.", nil, { negation_window = 2 ^ 31 - 1 }))
+  end)
+
   it("analyses undated documents and empty texts", function()
     local doc = analyze("")
     assert.are.equal(0, #doc:sentences())

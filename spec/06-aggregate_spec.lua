@@ -470,6 +470,24 @@ describe("dyadic.aggregate", function()
       assert.matches("string expected", errmsg(a.skip, a))
       assert.matches("integer", errmsg(a.skip, a, "x", 1.5))
     end)
+
+    it("refuses NaN, infinities and huge counts as non-integers", function()
+      local a = aggregate()
+      for _, bad in ipairs { 0 / 0, 1 / 0, -1 / 0, 1e300, -1e300, 2 ^ 63 } do
+        assert.matches("expected an integer count", errmsg(a.skip, a, "x", bad))
+        assert.matches("dyads%[1%]%.n: expected an integer count",
+          errmsg(a.add_records, a, doc(nil, { { source = "A", target = "B", n = bad } })))
+      end
+      assert.matches("count out of range", errmsg(a.skip, a, "x", 1e17))
+      assert.are.equal(0, a.skipped)
+      assert.are.equal(0, a.documents)
+    end)
+
+    it("loads only a string, never a number converted to one", function()
+      local core = require "dyadic.core"
+      assert.matches("bad argument #1 to .-%(string expected, got number%)", errmsg(core.aggregate_load, 5))
+      assert.matches("string expected, got number", errmsg(aggregate.load, 5))
+    end)
   end)
 
   describe("text format", function()

@@ -55,6 +55,11 @@ describe("dyadic.rule", function()
         { { name = "r", apply = noop, needs = 3 }, "field 'needs' must be a list of actor codes" },
         { { name = "r", apply = noop, needs = {} }, "field 'needs' must not be an empty list" },
         { { name = "r", apply = noop, needs = { "RUS", 7 } }, "field 'needs' item 2 must be an actor code" },
+        { { name = "r", apply = noop, needs = (function()
+            local t = {}
+            for i = 1, 33 do t[i] = string.format("A%02d", i) end
+            return t
+          end)() }, "field 'needs' must list at most 32 codes, got 33" },
         { { name = "r", apply = noop, pattern = 12 }, "field 'pattern' must be an LPeg pattern" },
         { { name = "r", apply = noop, pattern = {} }, "field 'pattern' must not be an empty list" },
         { { name = "r", apply = noop, pattern = { "ok", false } }, "field 'pattern' item 2 must be a phrase" },
@@ -66,6 +71,17 @@ describe("dyadic.rule", function()
         assert.truthy(err:find("bad argument #1 to 'rule'", 1, true), err)
         assert.truthy(err:find(c[2], 1, true), err)
       end
+    end)
+
+    it("accepts 32 needs codes and still analyzes with them", function()
+      local codes = { "RUS", "CHN" }
+      for i = 3, 32 do codes[i] = string.format("Z%02d", i) end
+      local calls = 0
+      local r = rule.new { name = "wide", needs = codes, apply = function() calls = calls + 1 end }
+      assert.are.equal(32, #r.needs)
+      local doc = analyze({ r }, "Russia and China signed a gas deal.")
+      assert.truthy(#doc:dyads() > 0)
+      assert.are.equal(0, calls)
     end)
 
     it("loads rules files and reports their errors with the path", function()

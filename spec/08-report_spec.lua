@@ -119,7 +119,8 @@ local function check_all(obj)
   end)
 
   it("csv of every table has a header and one row per record", function()
-    for _, t in ipairs(report.tables) do
+    local names = m.kind == "aggregate" and { "dyads", "series", "actors" } or report.tables
+    for _, t in ipairs(names) do
       local s = report.csv(obj, t)
       assert.truthy(s:find("\r\n$"))
       local recs, header = csv_records(s)
@@ -359,11 +360,38 @@ describe("report writers on an aggregate", function()
     assert.are.equal(3 * 3, count(h, '<rect class="cell"'))
   end)
 
-  it("tables of document-only data are empty for an aggregate", function()
-    local recs, header = csv_records(report.csv(objects.aggregate(), "evidence"))
-    assert.are.equal(0, #recs)
-    assert.are.equal("source", header[1])
-    assert.are.equal("", report.jsonl(objects.aggregate(), "mentions"))
+  it("rejects document-only tables for an aggregate, naming the argument", function()
+    local agg = objects.aggregate()
+    for _, t in ipairs { "mentions", "evidence", "sentences" } do
+      for _, w in ipairs { "csv", "jsonl" } do
+        local ok, err = pcall(function() local s = report[w](agg, t) return s end)
+        assert.is_false(ok)
+        assert.truthy(err:find("bad argument #2 to '" .. w .. "' (an aggregate has no table '" .. t .. "'", 1, true),
+          err)
+        assert.truthy(err:find("08-report_spec.lua:", 1, true), err)
+      end
+    end
+    -- every table of an aggregate: only the ones it has
+    local seen = {}
+    for line in report.jsonl(agg):gmatch("[^\n]+") do seen[line:match('^{"table":"(%a+)"')] = true end
+    assert.is_true(seen.dyads and seen.series and seen.actors)
+    assert.is_nil(seen.mentions or seen.evidence or seen.sentences)
+  end)
+
+  it("aggregate constructor errors name the API function, not library lines", function()
+    local dyadic = require "dyadic"
+    local ok, err = pcall(function() local a = dyadic.aggregate { by = "decade" } return a end)
+    assert.is_false(ok)
+    assert.truthy(err:find("08%-report_spec%.lua:%d+: bad argument #1 to 'aggregate' %(option 'by': " ..
+      "unknown period 'decade': expected day, week, month, year or all%)$"), err)
+    ok, err = pcall(function() local a = dyadic.aggregate.new { by = 7 } return a end)
+    assert.is_false(ok)
+    assert.truthy(err:find("08%-report_spec%.lua:%d+: bad argument #1 to 'aggregate' %(option 'by' must be a string"),
+      err)
+    ok, err = pcall(function() local a = dyadic.aggregate.merge_all({}, { bye = 1 }) return a end)
+    assert.is_false(ok)
+    assert.truthy(err:find("bad argument #2 to 'merge_all' (unknown option 'bye')", 1, true), err)
+    assert.are.equal("year", dyadic.aggregate.merge_all({}, { by = "year" }).by)
   end)
 end)
 

@@ -322,4 +322,140 @@ describe("dyadic command line", function()
       assert.truthy(err:find("warning: rule 'always-fails' failed on document 'stdin', sentence 1", 1, true), err)
     end)
   end)
+
+  describe("review fixes", function()
+    local function mkdir()
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert.truthy(os.execute("mkdir " .. q(dir)))
+      return dir
+    end
+
+    it("splits lines that span many read blocks like lines inside one block", function()
+      local corpus = require "dyadic.cli.corpus"
+      local B = corpus.BLOCK
+      local lens = { 3, 0, B - 1, B, B + 1, 0, math.floor(2.5 * B), 7, 0, B - 2, 1 }
+      local parts = {}
+      for i, n in ipairs(lens) do parts[i] = string.rep(string.char(97 + i % 26), n) end
+      for _, last_nl in ipairs { true, false } do
+        local text = table.concat(parts, "\n") .. (last_nl and "\n" or "")
+        local path = helpers.write_temp(text)
+        local f = assert(io.open(path, "rb"))
+        local got = {}
+        corpus.each_line(f, function(buf, ls, le, lineno) got[#got + 1] = { lineno, buf:sub(ls, le) } end)
+        f:close()
+        os.remove(path)
+        assert.are.equal(#lens, #got)
+        for i, n in ipairs(lens) do
+          assert.are.equal(i, got[i][1])
+          assert.are.equal(n, #got[i][2], "line " .. i)
+          assert.is_true(got[i][2] == parts[i], "line " .. i)
+        end
+      end
+    end)
+
+    it("analyzes a multi-megabyte JSON Lines record like the API does", function()
+      local long = string.rep("Russia and China signed a gas deal. ", 90000)  -- about 3.2 MB: 4 blocks
+      local recs = {
+        { id = "long", date = "2026-02-03", text = long },
+        { id = "short", date = "2026-02-04", text = "The United States imposed sanctions on Iran." },
+      }
+      local cjson = require "cjson"
+      local lines = {}
+      for i, r in ipairs(recs) do lines[i] = cjson.encode(r) end
+      local path = helpers.write_temp(table.concat(lines, "\n") .. "\n", ".jsonl")
+      local d = require "dyadic"
+      local an = d.analyzer { lexicon = d.default_lexicon() }
+      local agg = d.aggregate { by = "year" }
+      for _, r in ipairs(recs) do agg:add(an:analyze(r.text, { id = r.id, date = r.date })) end
+      local out, err, status = dyadic { "corpus", "-j", "1", "--by", "year", "-f", "csv", "--table", "dyads", path }
+      os.remove(path)
+      assert.are.equal(0, status, err)
+      assert.truthy(err:find("^dyadic: 2 documents analyzed, 0 skipped"), err)
+      assert.are.equal(require("dyadic.report").csv(agg, "dyads"), out)
+    end)
+
+    it("a worker writes its emit file in place (no temporary file to leave behind)", function()
+      local dir = mkdir()
+      local emit = dir .. "/emit"
+      local f = assert(io.open(emit, "wb")); f:close()  -- as the parent's os.tmpname() does
+      local function inode() return io.popen("ls -i " .. q(emit)):read("*a"):match("%d+") end
+      local before = inode()
+      local _, err, status = dyadic { "corpus", "--worker=0/1", "--emit=" .. emit, "--quiet", fx("good.jsonl") }
+      assert.are.equal(0, status, err)
+      assert.are.equal(before, inode())
+      assert.are.equal("emit\n", io.popen("ls -A " .. q(dir)):read("*a"))
+      local data = helpers.read(emit)
+      assert.are.equal("dyadic-worker 1\n", data:sub(1, 16))
+      assert.are.equal("\nend\n", data:sub(-5))
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("-o errors name the output path, not a temporary file", function()
+      local dir = mkdir()
+      local _, err, status = dyadic { "corpus", "-j", "1", "-o", dir, fx("good.jsonl") }
+      assert.are.equal(1, status)
+      assert.truthy(err:find("dyadic: " .. dir .. ": Is a directory\n", 1, true), err)
+      local missing = dir .. "/nodir/out.md"
+      _, err, status = dyadic { "corpus", "-j", "1", "-o", missing, fx("good.jsonl") }
+      assert.are.equal(1, status)
+      assert.truthy(err:find("dyadic: " .. missing .. ": No such file or directory\n", 1, true), err)
+      assert.falsy(err:find(".tmp.", 1, true), err)
+      assert.are.equal("", io.popen("ls -A " .. q(dir)):read("*a"))
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("says so and exits 1 when a directory holds no inputs (0 with --keep-going)", function()
+      local dir = mkdir()
+      local _, err, status = dyadic { "corpus", "-j", "1", dir }
+      assert.are.equal(1, status)
+      assert.truthy(err:find("dyadic: no *.jsonl or *.txt files under " .. dir .. "\n", 1, true), err)
+      _, err, status = dyadic { "corpus", "-j", "2", "--keep-going", dir, fx("good.jsonl") }
+      assert.are.equal(0, status, err)
+      assert.truthy(err:find("no *.jsonl or *.txt files under " .. dir, 1, true), err)
+      assert.truthy(err:find("4 documents analyzed", 1, true), err)
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("rejects --table names the report does not have", function()
+      local _, err, status = dyadic { "corpus", "-j", "1", "--table", "mentions", fx("good.jsonl") }
+      assert.are.equal(2, status)
+      assert.truthy(err:find("unknown table 'mentions' (dyads, series, actors)", 1, true), err)
+      _, err, status = dyadic { "analyze", "-f", "csv", "--table", "bogus", fx("dir/sub/b.txt") }
+      assert.are.equal(2, status)
+      assert.truthy(err:find("unknown table 'bogus'", 1, true), err)
+      _, err, status = dyadic { "lexicon", "check", "--format", "bogus", fx("good.jsonl") }
+      assert.are.equal(2, status)
+      assert.truthy(err:find("unknown lexicon format 'bogus'", 1, true), err)
+    end)
+
+    it("shares one date check and one file reader (dyadic.util)", function()
+      local util = require "dyadic.util"
+      local cli_util = require "dyadic.cli.util"
+      local lutil = require "dyadic.lexicon.util"
+      assert.are.equal(util.read_file, cli_util.read_file)
+      for _, c in ipairs {
+        { "2024-02-29", true, true }, { "2026-02-29", false, false }, { "2026-13-01", false, false },
+        { "2026-04-31", false, false }, { "2026-01-05T10:00:00Z", false, true }, { "2026-01-05 09:30", false, true },
+        { "2026-01-05x", false, false }, { "26-01-05", false, false },
+      } do
+        assert.are.equal(c[2], util.is_date(c[1]), c[1])
+        assert.are.equal(c[3], util.is_date(c[1], true), c[1])
+        assert.are.equal(c[3], cli_util.valid_date(c[1]), c[1])
+      end
+      assert.are.equal("2000-02-29", lutil.tabari_date("000229"))
+      assert.is_nil(lutil.tabari_date("19000229"))
+      assert.are.equal("2026-03-01", lutil.iso(lutil.day_number("2026-02-28") + 1))
+      local ok, err = pcall(function()
+        local d = require "dyadic"
+        local doc = d.analyzer { lexicon = d.default_lexicon() }:analyze("Russia met China.",
+          { id = "x", date = "2026-13-01" })
+        return doc
+      end)
+      assert.is_false(ok)
+      assert.truthy(err:find("document 'x': malformed date '2026-13-01'", 1, true), err)
+      assert.are.equal(3, cli_util.utf8_check("ab\255c"))
+      assert.is_nil(cli_util.utf8_check("abc"))
+    end)
+  end)
 end)

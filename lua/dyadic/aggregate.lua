@@ -98,9 +98,38 @@ function methods.series(self, a, b, opts)
   return out
 end
 
+local PERIODS = { day = true, week = true, month = true, year = true, all = true }
+
+-- Check the constructor options here, so that errors name the caller's line and the
+-- API function (fname, argument n), never this file or the C binding.
+local function check_options(opts, fname, n)
+  if opts == nil then return end
+  local function bad(msg)
+    error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), 5)
+  end
+  if type(opts) ~= "table" then bad("table expected, got " .. type(opts)) end
+  for k in pairs(opts) do
+    if k ~= "by" then bad("unknown option '" .. tostring(k) .. "'") end
+  end
+  local by = opts.by
+  if by ~= nil then
+    if type(by) ~= "string" then bad("option 'by' must be a string, got " .. type(by)) end
+    if not PERIODS[by] then
+      bad("option 'by': unknown period '" .. by .. "': expected day, week, month, year or all")
+    end
+  end
+end
+
+local function new(opts, fname, n)
+  check_options(opts, fname, n)
+  local agg = core.aggregate_new(opts)
+  return agg
+end
+
 --- A new, empty aggregate. opts.by: "day" | "week" | "month" (default) | "year" | "all".
 function M.new(opts)
-  return core.aggregate_new(opts)
+  local agg = new(opts, "aggregate", 1)
+  return agg
 end
 
 --- Rebuild an aggregate from agg:serialize() text: agg, or nil, "line N: message".
@@ -127,11 +156,16 @@ function M.merge_all(list, opts)
     if not result then result = core.aggregate_new{ by = part.by } end
     result:merge(part)
   end
-  return result or core.aggregate_new(opts)
+  if result then return result end
+  result = new(opts, "merge_all", 2)
+  return result
 end
 
 setmetatable(M, {
-  __call = function(_, opts) return core.aggregate_new(opts) end,
+  __call = function(_, opts)
+    local agg = new(opts, "aggregate", 1)
+    return agg
+  end,
 })
 
 return M

@@ -6,6 +6,7 @@
 -- The C pass (core.analyze) scores the text (docs/SCORING.md); rules, when given, run
 -- afterwards through dyadic.rule.apply and add their contributions to the document.
 local core = require "dyadic.core"
+local is_date = require("dyadic.util").is_date
 
 local M = {}
 
@@ -17,16 +18,6 @@ local meta_fields = { id = true, date = true, title = true }
 
 local function argerror(n, fname, msg, level)
   error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), (level or 1) + 1)
-end
-
-local function is_date(s)
-  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y then return false end
-  y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  if m < 1 or m > 12 or d < 1 then return false end
-  local dim = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
-  if y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0) then dim[2] = 29 end
-  return d <= dim[m]
 end
 
 --- Create an analyzer. opts.lexicon defaults to the shipped lexicon; opts.rules is a
@@ -93,8 +84,7 @@ function Analyzer:analyze(text, meta)
   self.documents = self.documents + 1
   local rules = self.rules
   if rules and #rules > 0 then
-    local warnings = require("dyadic.rule").apply(rules, doc, { id = id, date = date, title = title })
-    self.warnings = warnings
+    require("dyadic.rule").apply(rules, doc, { id = id, date = date, title = title })
   end
   return doc
 end

@@ -258,13 +258,19 @@ function M.output(text, out)
   return util.write_atomic(out, text)
 end
 
-local function check_format(opts, default)
+-- tables: the --table names the command's report has
+local function check_format(opts, default, tables)
   local fmt = opts.format or default
   if not FORMATS[fmt] then
     usage("unknown format '%s' (md, html, csv, jsonl, gexf, graphml or dot)", fmt)
   end
   if opts.table and FORMATS[fmt] ~= "csv" and FORMATS[fmt] ~= "jsonl" then
     usage("--table applies to the csv and jsonl formats only")
+  end
+  if opts.table then
+    local known = false
+    for _, t in ipairs(tables) do known = known or t == opts.table end
+    if not known then usage("unknown table '%s' (%s)", opts.table, table.concat(tables, ", ")) end
   end
   return fmt
 end
@@ -277,7 +283,7 @@ end
 local function cmd_analyze(p)
   local opts = p.opts
   if #p.args ~= 1 then usage("analyze takes one FILE (or - for standard input)") end
-  local fmt = check_format(opts, "md")
+  local fmt = check_format(opts, "md", require("dyadic.report.tables").names)
   check_date(opts.date)
   local path = p.args[1]
   local text, err
@@ -316,6 +322,13 @@ local function cmd_lexicon(p)
   local path = p.args[2]
   local fmt = p.opts.format
   local lexicon = require "dyadic.lexicon"
+  if fmt ~= nil then
+    local known = false
+    for _, f in ipairs(lexicon.formats) do known = known or f == fmt end
+    if not known then
+      usage("unknown lexicon format '%s' (%s)", tostring(fmt), table.concat(lexicon.formats, ", "))
+    end
+  end
   local problems, err = lexicon.check(path, fmt)
   if problems == nil then say("%s", err); return 1 end
   for _, pr in ipairs(problems) do
@@ -356,7 +369,7 @@ function M.main(argv)
     if p.command == "analyze" then return cmd_analyze(p) end
     if p.command == "lexicon" then return cmd_lexicon(p) end
     -- corpus
-    local fmt = check_format(p.opts, "csv")
+    local fmt = check_format(p.opts, "csv", require("dyadic.report.tables").aggregate_names)
     check_date(p.opts.date)
     return require("dyadic.cli.corpus").run(p, fmt, M)
   end)

@@ -6,7 +6,8 @@
 --   dyadic.lexicon.check(path [, format]) { {line=, message=}, ... } for every malformed line
 --                                         (nil, message when the file cannot be read)
 --   dyadic.lexicon.detect(path, text)     the format name load would use
---   dyadic.lexicon.default()              the shipped lexicon, built once and cached
+--   dyadic.lexicon.default()              the shipped lexicon, built once and cached (built
+--                                         again if a caller closed the cached one)
 --
 -- Formats: "dyadic" (native, docs/LEXICON-FORMAT.md), "phoenix" (TABARI/PETRARCH .actors),
 -- "agents", "discards", "liwc" (.dic) and "yaml" (quanteda / newsmap dictionaries). Each
@@ -16,6 +17,7 @@
 -- problems PETRARCH itself skips with a warning in legacy files (a bad date in one code
 -- block, an agent line without a code): load() reports them but still succeeds.
 local core = require "dyadic.core"
+local read_file = require("dyadic.util").read_file
 
 local M = {}
 
@@ -30,12 +32,9 @@ local PARSERS = {
 
 M.formats = { "dyadic", "phoenix", "agents", "discards", "liwc", "yaml" }
 
+-- The parse function of a known format (the API functions check the format first).
 local function parser(format)
   local p = PARSERS[format]
-  if not p then
-    error(string.format("unknown lexicon format '%s' (expected %s)", tostring(format),
-      table.concat(M.formats, ", ")), 3)
-  end
   return require(p[1])[p[2]]
 end
 
@@ -58,15 +57,6 @@ function M.detect(path, text)
   if head:find("\n[^#\n]-%[[%w%-]+[^%]\n]*%]") or head:find("^[^#\n]-%[[%w%-]+[^%]\n]*%]") then return "phoenix" end
   if head:find("^[%w_\"']+:%s") or head:find("\n[%w_\"']+:%s") then return "yaml" end
   return nil
-end
-
-local function read_file(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local text = f:read("*a")
-  f:close()
-  if text == nil then return nil, path .. ": cannot read" end
-  return text
 end
 
 -- Run the parser of `format` over text, adding entries to lex.
@@ -98,21 +88,29 @@ local function run(text, format, name, lex, stop_at_first)
   return problems
 end
 
-local function resolve_format(path, text, format)
-  if format then
-    if not PARSERS[format] then
-      error(string.format("unknown lexicon format '%s' (expected %s)", tostring(format),
-        table.concat(M.formats, ", ")), 3)
-    end
-    return format
+-- API argument errors, raised at the caller of the API function (level 3 from here).
+local function argerror(n, fname, msg, level)
+  error(string.format("bad argument #%d to '%s' (%s)", n, fname, msg), level or 3)
+end
+
+local function check_format(format, fname, n)
+  if format ~= nil and not PARSERS[format] then
+    argerror(n, fname, string.format("unknown format '%s': expected %s", tostring(format),
+      table.concat(M.formats, ", ")), 4)
   end
+end
+
+local function resolve_format(path, text, format)
+  if format then return format end
   return M.detect(path, text)
 end
 
 --- Build a lexicon from text in `format`; name labels the messages and entry sources.
 -- Returns lex [, warnings] (warnings: list of "name:line: message"), or nil, "name:line: message".
 function M.parse(text, format, name)
-  assert(type(text) == "string", "bad argument #1 to 'parse' (string expected)")
+  if type(text) ~= "string" then argerror(1, "parse", "string expected, got " .. type(text)) end
+  check_format(format, "parse", 2)
+  if name ~= nil and type(name) ~= "string" then argerror(3, "parse", "string expected, got " .. type(name)) end
   name = name or "(string)"
   format = resolve_format(name, text, format)
   if not format then return nil, name .. ":1: cannot tell the dictionary format (give it explicitly)" end
@@ -135,7 +133,8 @@ end
 
 --- Load a dictionary file: lex [, warnings], or nil, "path:line: message" at its first error.
 function M.load(path, format)
-  assert(type(path) == "string", "bad argument #1 to 'load' (string expected)")
+  if type(path) ~= "string" then argerror(1, "load", "string expected, got " .. type(path)) end
+  check_format(format, "load", 2)
   local text, err = read_file(path)
   if not text then return nil, err end
   format = resolve_format(path, text, format)
@@ -146,7 +145,8 @@ end
 --- Every malformed line of a dictionary file: { {line=, message=, severity=}, ... } (empty
 -- when clean); severity is "error" (load fails) or "warning" (load skips it).
 function M.check(path, format)
-  assert(type(path) == "string", "bad argument #1 to 'check' (string expected)")
+  if type(path) ~= "string" then argerror(1, "check", "string expected, got " .. type(path)) end
+  check_format(format, "check", 2)
   local text, err = read_file(path)
   if not text then return nil, err end
   format = resolve_format(path, text, format)
@@ -159,9 +159,17 @@ end
 
 local default_lexicon
 
+-- Is lex still open? (#lex raises "lexicon is closed" once it was closed)
+local function is_open(lex)
+  return (pcall(function() return #lex end))
+end
+
 --- The shipped lexicon: every module named by dyadic.data (each returns native-format text).
+-- Built once and cached; a caller that closes it does not break the others: the next
+-- call builds it again.
 function M.default()
-  if default_lexicon then return default_lexicon end
+  if default_lexicon and is_open(default_lexicon) then return default_lexicon end
+  default_lexicon = nil
   local ok, names = pcall(require, "dyadic.data")
   if not ok then
     error("dyadic.lexicon.default: the default lexicon data (module dyadic.data) is not installed: "

@@ -48,6 +48,8 @@ local function bad_field(field, msg, level)
   error(string.format("bad argument #1 to 'rule' (field '%s' %s)", field, msg), level or 0)
 end
 
+local MAX_NEEDS = 32
+
 local known_fields = { name = true, needs = true, pattern = true, apply = true, description = true }
 
 -- Compile the pattern field into find(text, ss, se, st) -> s, e, captures: the first
@@ -146,6 +148,10 @@ function M.new(spec)
         needs[i] = c
       end
       if #needs == 0 then bad_field("needs", "must not be an empty list", 3) end
+      -- the C prefilter (doc:_sentences_with) takes at most MAX_NEEDS codes
+      if #needs > MAX_NEEDS then
+        bad_field("needs", string.format("must list at most %d codes, got %d", MAX_NEEDS, #needs), 3)
+      end
     else
       bad_field("needs", "must be a list of actor codes, got " .. type(spec.needs), 3)
     end

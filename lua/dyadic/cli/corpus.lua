@@ -33,12 +33,15 @@ local function get_json()
 end
 
 -- Expand the inputs into { {path=, name=, kind="jsonl"|"txt"} }: name is how messages
--- call the file ("stdin" for the copy of standard input).
+-- call the file ("stdin" for the copy of standard input). Also returns the list of
+-- directories that hold no *.jsonl or *.txt file.
 function M.expand(inputs, stdin_copy)
-  local files = {}
+  local files, empty = {}, {}
   for _, path in ipairs(inputs) do
     if util.is_dir(path) then
-      for _, f in ipairs(util.list_dir(path)) do
+      local listed = util.list_dir(path)
+      if #listed == 0 then empty[#empty + 1] = path end
+      for _, f in ipairs(listed) do
         files[#files + 1] = { path = f, name = f, kind = f:match("%.txt$") and "txt" or "jsonl" }
       end
     else
@@ -46,7 +49,7 @@ function M.expand(inputs, stdin_copy)
       files[#files + 1] = { path = path, name = name, kind = path:match("%.txt$") and "txt" or "jsonl" }
     end
   end
-  return files
+  return files, empty
 end
 
 local function one_line(s)
@@ -56,27 +59,44 @@ end
 -- Call fn(buf, s, e, lineno) for every line of f, where buf:sub(s, e) is the line
 -- without its "\n". Reads blocks and finds line ends with plain find: a worker pays
 -- nothing but that scan for the lines of the other workers (no string per line).
+-- Lines inside a block are passed as offsets into the block; a line that spans
+-- blocks is kept as a list of pieces and concatenated once, when its end is found
+-- (only the new block is ever searched, so a very long line costs linear time).
 local BLOCK = 1048576
+M.BLOCK = BLOCK
 local function each_line(f, fn)
-  local buf, lineno = "", 0
+  local parts, lineno = {}, 0   -- the pieces of the line not yet ended
+  local find = string.find
   while true do
     local chunk = f:read(BLOCK)
-    if chunk then buf = buf .. chunk end
-    local pos = 1
-    while true do
-      local nl = buf:find("\n", pos, true)
-      if not nl then break end
-      lineno = lineno + 1
-      fn(buf, pos, nl - 1, lineno)
-      pos = nl + 1
-    end
-    buf = buf:sub(pos)
     if not chunk then
-      if #buf > 0 then fn(buf, 1, #buf, lineno + 1) end
+      if #parts > 0 then
+        local line = table.concat(parts)
+        fn(line, 1, #line, lineno + 1)
+      end
       return
     end
+    local pos = 1
+    local nl = find(chunk, "\n", 1, true)
+    if nl and #parts > 0 then
+      parts[#parts + 1] = chunk:sub(1, nl - 1)
+      local line = table.concat(parts)
+      parts = {}
+      lineno = lineno + 1
+      fn(line, 1, #line, lineno)
+      pos = nl + 1
+      nl = find(chunk, "\n", pos, true)
+    end
+    while nl do
+      lineno = lineno + 1
+      fn(chunk, pos, nl - 1, lineno)
+      pos = nl + 1
+      nl = find(chunk, "\n", pos, true)
+    end
+    if pos <= #chunk then parts[#parts + 1] = chunk:sub(pos) end
   end
 end
+M.each_line = each_line
 
 --- Process this share of the records (index % n == i).
 -- Returns { agg=, docs=, bytes=, records=, skips={ {index, kind, where, message} },
@@ -191,7 +211,10 @@ end
 
 local MAGIC = "dyadic-worker 1\n"
 
--- Serialize a worker's result to the emit file (written atomically).
+-- Serialize a worker's result to the emit file. Written in place, not through a
+-- temporary file: the parent made the file (os.tmpname), removes it, and trusts it
+-- only when it ends with the "\nend\n" trailer, so a worker that dies mid-write
+-- leaves nothing behind and is reported as failed.
 local function write_result(path, res)
   local out = { MAGIC, string.format("stats %d %d %d %.6f\n", res.docs, res.bytes, res.records, os.clock()) }
   for _, s in ipairs(res.skips) do
@@ -204,7 +227,12 @@ local function write_result(path, res)
   out[#out + 1] = string.format("agg %d\n", #blob)
   out[#out + 1] = blob
   out[#out + 1] = "\nend\n"
-  return util.write_atomic(path, table.concat(out))
+  local f, err = io.open(path, "wb")
+  if not f then return nil, err end
+  local ok, werr = f:write(table.concat(out))
+  if ok then ok, werr = f:close() else f:close() end
+  if not ok then return nil, path .. ": " .. tostring(werr) end
+  return true
 end
 
 local function read_result(path)
@@ -319,7 +347,6 @@ local function run_workers(p, n, argv, bar)
     w.pipe:close()
     local res = read_result(w.emit)
     os.remove(w.emit)
-    os.remove(w.emit .. ".tmp." .. util.pid())
     if not res then
       failed = failed or string.format("worker %d/%d failed (no complete result); nothing written", i - 1, n)
     end
@@ -352,7 +379,12 @@ local function run(p, fmt, cli)
       end
     end
   end
-  local files = M.expand(p.args, opts.stdin_copy)
+  local files, empty_dirs = M.expand(p.args, opts.stdin_copy)
+  if not opts.worker then
+    -- a directory without inputs is most likely a wrong path: say so, and fail at the
+    -- end (like a skipped record) unless --keep-going
+    for _, d in ipairs(empty_dirs) do cli.say("no *.jsonl or *.txt files under %s", d) end
+  end
 
   if opts.worker then
     local wi, wn = opts.worker:match("^(%d+)/(%d+)$")
@@ -480,7 +512,7 @@ local function run(p, fmt, cli)
   io.stderr:write(string.format("dyadic: %d documents analyzed, %d skipped%s%s in %.1f s\n",
     docs, #skips, reasons, warn, util.now() - t0))
   if not ok then cli.say("%s", werr); return 1 end
-  if #skips > 0 and not opts.keep_going then return 1 end
+  if (#skips > 0 or #empty_dirs > 0) and not opts.keep_going then return 1 end
   return 0
 end
 

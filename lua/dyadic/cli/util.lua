@@ -1,6 +1,8 @@
 --- dyadic.cli.util: the small operating-system helpers of the command line, in plain
 -- Lua (5.1 to 5.4, LuaJIT) plus POSIX shell commands where Lua has no primitive
 -- (process id, wall clock, terminal test, directory listing, core count).
+local shared = require "dyadic.util"
+
 local M = {}
 
 --- Quote s for /bin/sh.
@@ -61,14 +63,7 @@ function M.ncores()
 end
 
 --- Read a whole file; nil, "path: reason" on failure (directories included).
-function M.read_file(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local data, rerr = f:read("*a")
-  f:close()
-  if not data then return nil, path .. ": " .. tostring(rerr) end
-  return data
-end
+M.read_file = shared.read_file
 
 --- Is path a directory? (io.open succeeds on one on POSIX, reading fails with EISDIR)
 function M.is_dir(path)
@@ -88,31 +83,30 @@ function M.list_dir(dir)
   return files
 end
 
---- Write text to path atomically: path.tmp.PID, then rename over path.
+-- The reason of an io/os error message, without the "file: " prefix Lua adds.
+local function reason(err, file)
+  err = tostring(err)
+  if err:sub(1, #file + 2) == file .. ": " then return err:sub(#file + 3) end
+  return err
+end
+
+--- Write text to path atomically: path.tmp.PID, then rename over path. Errors name
+-- path ("out/report.md: No such file or directory"), never the temporary file.
 function M.write_atomic(path, text)
   local tmp = path .. ".tmp." .. M.pid()
   local f, err = io.open(tmp, "wb")
-  if not f then return nil, err end
+  if not f then return nil, path .. ": " .. reason(err, tmp) end
   local ok, werr = f:write(text)
   if ok then ok, werr = f:close() else f:close() end
-  if not ok then os.remove(tmp); return nil, tmp .. ": " .. tostring(werr) end
+  if not ok then os.remove(tmp); return nil, path .. ": " .. reason(werr, tmp) end
   local rok, rerr = os.rename(tmp, path)
-  if not rok then os.remove(tmp); return nil, tostring(rerr) end
+  if not rok then os.remove(tmp); return nil, path .. ": " .. reason(rerr, tmp) end
   return true
 end
 
-local DAYS = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
-
 --- Is d an ISO date YYYY-MM-DD (optionally followed by a time "T..." or " ...")?
 function M.valid_date(d)
-  if type(d) ~= "string" then return false end
-  local y, m, day, rest = d:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)(.*)$")
-  if not y then return false end
-  if rest ~= "" and not rest:match("^[T ]%d%d:%d%d") then return false end
-  y, m, day = tonumber(y), tonumber(m), tonumber(day)
-  if m < 1 or m > 12 or day < 1 or day > DAYS[m] then return false end
-  if m == 2 and day == 29 and not (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) then return false end
-  return true
+  return shared.is_date(d, true)
 end
 
 -- Lua check: byte offset (1-based) of the first invalid UTF-8 sequence, or nil.
@@ -146,20 +140,16 @@ M.utf8_check_lua = utf8_check_lua
 
 local core_check
 --- Byte offset of the first invalid UTF-8 sequence in s, or nil when s is valid.
--- Uses dyadic.core.utf8_check when the C core has it.
+-- Uses dyadic.core.utf8_check (true, or false and the offset) when the C core has it.
 function M.utf8_check(s)
   if core_check == nil then
     local ok, core = pcall(require, "dyadic.core")
     core_check = ok and type(core.utf8_check) == "function" and core.utf8_check or false
   end
   if core_check then
-    local a, b = core_check(s)
-    if a == true then return nil end
-    if type(a) == "number" then return a end
-    if a == nil or a == false then
-      if type(b) == "number" then return b end
-      return utf8_check_lua(s) or 1
-    end
+    local valid, at = core_check(s)
+    if valid then return nil end
+    return at
   end
   return utf8_check_lua(s)
 end

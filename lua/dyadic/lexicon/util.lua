@@ -1,4 +1,6 @@
 --- Helpers shared by the dictionary loaders.
+local util = require "dyadic.util"
+
 local M = {}
 
 --- Iterate over the lines of text: for lineno, line in M.lines(text) (no line ends).
@@ -39,52 +41,26 @@ function M.tabari_date(s)
   else
     return nil, string.format("date '%s' is neither YYMMDD nor YYYYMMDD", s)
   end
-  local mdays = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
-  if y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0) then mdays[2] = 29 end
-  if m < 1 or m > 12 or d < 1 or d > mdays[m] then
+  if not util.valid_ymd(y, m, d) then
     return nil, string.format("date '%s' is not a valid calendar date", s)
   end
   return string.format("%04d-%02d-%02d", y, m, d)
 end
 
---- The day before / after an ISO date (for complements of validity intervals).
-local function days_from_civil(y, m, d)
-  y = m <= 2 and y - 1 or y
-  local era = math.floor(y / 400)
-  local yoe = y - era * 400
-  local mp = (m + 9) % 12
-  local doy = math.floor((153 * mp + 2) / 5) + d - 1
-  local doe = yoe * 365 + math.floor(yoe / 4) - math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-end
-
-local function civil_from_days(z)
-  z = z + 719468
-  local era = math.floor(z / 146097)
-  local doe = z - era * 146097
-  local yoe = math.floor((doe - math.floor(doe / 1460) + math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
-  local y = yoe + era * 400
-  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
-  local mp = math.floor((5 * doy + 2) / 153)
-  local d = doy - math.floor((153 * mp + 2) / 5) + 1
-  local m = mp < 10 and mp + 3 or mp - 9
-  if m <= 2 then y = y + 1 end
-  return y, m, d
-end
-
+--- The day number of an ISO date, and back (for complements of validity intervals).
 function M.day_number(iso)
-  return days_from_civil(tonumber(iso:sub(1, 4)), tonumber(iso:sub(6, 7)), tonumber(iso:sub(9, 10)))
+  return util.days_from_civil(tonumber(iso:sub(1, 4)), tonumber(iso:sub(6, 7)), tonumber(iso:sub(9, 10)))
 end
 
 function M.iso(days)
-  return string.format("%04d-%02d-%02d", civil_from_days(days))
+  return string.format("%04d-%02d-%02d", util.civil_from_days(days))
 end
 
 --- Turn a TABARI phrase ("RUSSIAN_PRESIDENT_PUTIN", "ARGENTIN", "CARAS GALADHON") into a
 -- dyadic pattern. '_' and ' ' separate words; with stem = true, a last word not followed
 -- by '_' is a stem (TABARI), written `word*` - except words shorter than 3 characters or
--- ending in punctuation, which stay whole words (so "US" never matches "use"). dyadic
--- patterns allow '*' on the last word only, so inner words are always whole words.
+-- ending in punctuation, which stay whole words (so "US" never matches "use"). Inner
+-- words are whole words (the matcher accepts `word*` on any word; this reading is kept).
 -- Returns the pattern, or nil and a message.
 function M.tabari_term(phrase, stem)
   local words = {}

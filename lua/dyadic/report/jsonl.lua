@@ -28,7 +28,7 @@ return function(x, name)
     local cols, rows = tables.get(m, name, "jsonl", 2)
     emit(out, cols, rows)
   else
-    for _, t in ipairs(tables.names) do
+    for _, t in ipairs(tables.names_of(m)) do
       local cols, rows = tables.get(m, t, "jsonl", 2)
       emit(out, cols, rows, t)
     end

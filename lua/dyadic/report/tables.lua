@@ -95,13 +95,26 @@ function builders.sentences(m)
   return { "sentence", "s", "e", "coop", "conflict", "dependency", "hedged", "dyads" }, m.sentences
 end
 
+-- The tables an aggregate has (it keeps sums, not sentences or mentions).
+tables.aggregate_names = { "dyads", "series", "actors" }
+local aggregate_has = { dyads = true, series = true, actors = true }
+
+--- The table names model m has.
+function tables.names_of(m)
+  return m.kind == "aggregate" and tables.aggregate_names or tables.names
+end
+
 --- Columns and rows of table `name` of model `m`; raises naming argument `arg` of
--- function `fname` for an unknown name.
+-- function `fname` for an unknown name, or a document-only table of an aggregate.
 function tables.get(m, name, fname, arg)
   local b = builders[name]
   if not b then
     error(("bad argument #%d to '%s' (table name expected: %s; got %s)")
       :format(arg or 2, fname or "report", table.concat(tables.names, ", "), tostring(name)), 3)
+  end
+  if m.kind == "aggregate" and not aggregate_has[name] then
+    error(("bad argument #%d to '%s' (an aggregate has no table '%s' (document only): expected %s)")
+      :format(arg or 2, fname or "report", name, table.concat(tables.aggregate_names, ", ")), 3)
   end
   return b(m)
 end
