@@ -5,12 +5,26 @@
  * linear. ASCII bytes are classified through a 256-entry table and only bytes
  * >= 0x80 go through the UTF-8 decoder and the Unicode tables. Every span points
  * into the caller's bytes; nothing is copied.
+ *
+ * Speed (docs/design/text.md, "Measurements"): dy_tokenize is a tight loop over ASCII
+ * white space, plain ASCII words and numbers and ASCII punctuation, writing tokens
+ * through local copies of the array; every other case goes to slow_token, which applies
+ * the full rules. The fast paths only take inputs where the full rules give the same
+ * result. dy_split_sentences skips words and numbers separated by one space or none
+ * before it looks at anything else.
  */
 #include "text.h"
 #include "unicode.h"
 #include "vec.h"
 
 #include <string.h>
+
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#define DY_TEXT_SSE2 1
+#else
+#define DY_TEXT_SSE2 0
+#endif
 
 /* Classes of the ASCII table: the DY_CC_* values, plus CM for "decode me". */
 #define O DY_CC_OTHER
@@ -61,7 +75,8 @@ static int is_alnum_class(int k) { return k == DY_CC_LETTER || k == DY_CC_DIGIT;
 /* Combining marks that attach to the character before them even when that character
  * is a one-character token (an ideograph, a Thai consonant, an emoji). Inside words
  * marks are letters already (DY_CC_LETTER); the Thai/Lao/Khmer/Myanmar/Tibetan marks
- * are in the IDEO class with their script, hence this list. */
+ * are in the IDEO class with their script, hence this list. is_mark and mark_lead
+ * shortcut the gaps of this table: change them with it. */
 static const uint32_t mark_ranges[][2] = {
     {0x0300, 0x036F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x0E47, 0x0E4E}, {0x0EB1, 0x0EB1},
     {0x0EB4, 0x0EBC}, {0x0EC8, 0x0ECD}, {0x0F18, 0x0F19}, {0x0F35, 0x0F35}, {0x0F37, 0x0F37},
@@ -75,7 +90,8 @@ static const uint32_t mark_ranges[][2] = {
 static int is_mark(uint32_t cp)
 {
     size_t lo = 0, hi = sizeof mark_ranges / sizeof mark_ranges[0];
-    if (cp < 0x300) return 0;
+    /* the wide gaps of the table first: Greek to Devanagari, CJK and Hangul */
+    if (cp < 0x300 || (cp > 0x036F && cp < 0x0E31) || (cp > 0x309A && cp < 0xFE00)) return 0;
     while (lo < hi) {  /* binary search over sorted, disjoint ranges */
         size_t mid = (lo + hi) / 2;
         if (cp < mark_ranges[mid][0]) hi = mid;
@@ -85,10 +101,18 @@ static int is_mark(uint32_t cp)
     return 0;
 }
 
+/* Can a character starting with byte c be in mark_ranges? Their UTF-8 lead bytes are CC-CD
+ * (U+0300-036F), E0-E3 (U+0E31-309A), EF (U+FE00-FE2F) and F3 (U+E0100-E01EF); any other
+ * byte (an ideograph after an ideograph, Cyrillic, ASCII) needs no decoding. */
+static int mark_lead(unsigned c)
+{
+    return c == 0xCC || c == 0xCD || (c >= 0xE0 && c <= 0xE3) || c == 0xEF || c == 0xF3;
+}
+
 /* End of the run of combining marks starting at i. */
 static size_t skip_marks(const unsigned char *p, size_t n, size_t i)
 {
-    while (i < n && p[i] >= 0x80) {
+    while (i < n && mark_lead(p[i])) {
         uint32_t cp;
         size_t l = dy_utf8_decode(p + i, n - i, &cp);
         if (cp == DY_INVALID || !is_mark(cp)) break;
@@ -106,21 +130,18 @@ static int is_joiner_dash(uint32_t cp)
 /* Characters (not bytes: Thai or Cyrillic take 2-3 bytes each) in p[a..b). */
 static size_t count_chars(const unsigned char *p, size_t a, size_t b)
 {
-    size_t i, n = 0;
-    for (i = a; i < b; i++) n += (p[i] & 0xC0) != 0x80;
+    size_t i = a, n = b - a;
+    /* bytes minus continuation bytes (10xxxxxx), eight bytes at a time: per byte, bit 7 set
+     * and bit 6 clear; the multiply sums the eight 0/1 bytes into the top byte */
+    while (b - i >= 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        w = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+        n -= (size_t)((w * 0x0101010101010101u) >> 56);
+        i += 8;
+    }
+    for (; i < b; i++) n -= (p[i] & 0xC0) == 0x80;
     return n;
-}
-
-static inline int push_token(dy_tokens *out, size_t s, size_t e, int kind, int flags)
-{
-    dy_token *t;
-    if (out->n == out->cap && DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
-    t = &out->v[out->n++];
-    t->s = (uint32_t)s;
-    t->e = (uint32_t)e;
-    t->kind = (uint8_t)kind;
-    t->flags = (uint8_t)flags;
-    return 0;
 }
 
 /* Does an abbreviation segment of 1..3 letters followed by '.' start at i? ("S." in "U.S.") */
@@ -141,18 +162,26 @@ static int abbrev_segment(const unsigned char *p, size_t n, size_t i)
     return 0;
 }
 
-/* Scan the word or number starting at i (a letter or digit). Pushes it, and the possessive
- * token after it if any. Returns the position after what was consumed, or 0 on OOM
- * (a word is never empty, so 0 is never a valid answer). */
-static size_t scan_word(const unsigned char *p, size_t n, size_t i, int first_class, uint32_t first_cp,
-                        size_t first_len, int compound, dy_tokens *out)
+/* What a word scan found: the word [start, last) and, when poss_e != 0, the possessive
+ * token [poss_s, poss_e) after it. */
+typedef struct {
+    size_t last, poss_s, poss_e;
+    int kind, flags;
+} word_scan;
+
+/* The general word scanner: the word or number starting at i (a letter or digit of class
+ * first_class, code point first_cp, first_len bytes), any script, with abbreviations,
+ * decimals, thousands separators, apostrophes and ignorable characters. The tokenizer's
+ * fast paths handle plain ASCII runs themselves and come here for everything else. */
+static void scan_word(const unsigned char *p, size_t n, size_t i, int first_class, uint32_t first_cp,
+                      size_t first_len, int compound, word_scan *w)
 {
-    size_t start = i, last = i + first_len, seg_start = i;
+    size_t last = i + first_len, seg_start = i;
     int has_alpha = first_class == DY_CC_LETTER;
     int prev_digit = first_class == DY_CC_DIGIT;
     int seg_ok = has_alpha, dots = 0;  /* seg_ok: the current dot-separated segment has no digit */
     int flags = compound ? DY_TF_COMPOUND : 0;
-    size_t poss_s = 0, poss_e = 0;
+    w->poss_s = w->poss_e = 0;
     if (first_cp < 0x80 ? (first_cp >= 'A' && first_cp <= 'Z') : dy_is_upper(first_cp)) flags |= DY_TF_CAPITALIZED;
     i = last;
     while (i < n) {
@@ -160,7 +189,7 @@ static size_t scan_word(const unsigned char *p, size_t n, size_t i, int first_cl
         int k = ascii_class[c];
         uint32_t cp;
         size_t l;
-        if (k == DY_CC_LETTER) {  /* the hot loop: a run of ASCII letters */
+        if (k == DY_CC_LETTER) {  /* a run of ASCII letters */
             do i++; while (i < n && ascii_class[p[i]] == DY_CC_LETTER);
             has_alpha = 1; prev_digit = 0; last = i;
             continue;
@@ -188,7 +217,7 @@ static size_t scan_word(const unsigned char *p, size_t n, size_t i, int first_cl
                     uint32_t cp3;
                     size_t l3;
                     if (j + 1 >= n || !is_alnum_class(char_at(p, n, j + 1, &cp3, &l3))) {
-                        poss_s = i; poss_e = j + 1;  /* Russia's: the word ends before the apostrophe */
+                        w->poss_s = i; w->poss_e = j + 1;  /* Russia's: the word ends before the apostrophe */
                         break;
                     }
                 }
@@ -224,115 +253,287 @@ static size_t scan_word(const unsigned char *p, size_t n, size_t i, int first_cl
         }
         break;
     }
-    if (push_token(out, start, last, has_alpha ? DY_TOK_WORD : DY_TOK_NUMBER, flags) != 0) return 0;
-    if (poss_e) {
-        if (push_token(out, poss_s, poss_e, DY_TOK_WORD, DY_TF_POSSESSIVE) != 0) return 0;
-        return poss_e;
-    }
-    return last;
+    w->last = last;
+    w->kind = has_alpha ? DY_TOK_WORD : DY_TOK_NUMBER;
+    w->flags = flags;
 }
 
-int dy_tokenize(const char *text, size_t len, dy_tokens *out)
+/* End of the run of ASCII letters starting at j. With SSE2 (every x86-64) 16 bytes at a time:
+ * a byte is a letter when (byte | 0x20) - 'a' < 26 as an unsigned byte, tested as a signed
+ * compare after flipping the high bit (x + 0x1F == (x - 'a') ^ 0x80); bytes >= 0x80 fail it.
+ * Otherwise, and for the tail, a loop unrolled by four. */
+static inline size_t letter_run(const unsigned char *p, size_t j, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)text;
-    size_t base = out->n, i = 0;
-    int compound = 0;  /* a joining dash was just passed: the next word is a compound part */
-    /* About one token per 6 bytes of prose: reserve once instead of doubling from 8. */
-    if (out->cap - out->n < len / 6 + 16) (void)DY_GROW(out->v, out->cap, out->n, len / 6 + 16);
-    while (i < len) {
-        uint32_t cp;
-        size_t l, e;
-        int k = ascii_class[p[i]];
-        if (k == CM) {
-            k = char_at(p, len, i, &cp, &l);
-        } else {
-            cp = p[i]; l = 1;
-        }
-        switch (k) {
-        case DY_CC_SPACE:
-        case DY_CC_IGNORE:
-            i += l;
-            compound = 0;
-            continue;
-        case DY_CC_LETTER:
-        case DY_CC_DIGIT:
-            e = scan_word(p, len, i, k, cp, l, compound, out);
-            if (e == 0) return -1;
-            i = e;
-            compound = 0;
-            continue;
-        case DY_CC_IDEO:
-            e = skip_marks(p, len, i + l);
-            if (push_token(out, i, e, DY_TOK_WORD, DY_TF_IDEO) != 0) return -1;
-            i = e;
-            compound = 0;
-            continue;
-        case DY_CC_DASH:
-            if (out->n > base && out->v[out->n - 1].e == i && out->v[out->n - 1].kind != DY_TOK_PUNCT &&
-                !(out->v[out->n - 1].flags & (DY_TF_IDEO | DY_TF_POSSESSIVE)) && is_joiner_dash(cp) &&
-                i + l < len) {
-                uint32_t cp2;
-                size_t l2;
-                if (is_alnum_class(char_at(p, len, i + l, &cp2, &l2))) {
-                    out->v[out->n - 1].flags |= DY_TF_COMPOUND;  /* Moscow-Beijing: no token for '-' */
-                    compound = 1;
-                    i += l;
-                    continue;
-                }
-            }
-            break;
-        default:
-            break;
-        }
-        /* Punctuation, symbols, invalid bytes, NUL: one token per character. */
-        e = skip_marks(p, len, i + l);
-        if (push_token(out, i, e, DY_TOK_PUNCT, 0) != 0) return -1;
-        i = e;
-        compound = 0;
+#if DY_TEXT_SSE2
+    const __m128i fold = _mm_set1_epi8(0x20), bias = _mm_set1_epi8(0x1F), lim = _mm_set1_epi8(-128 + 26);
+    while (len - j >= 16) {
+        __m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)(p + j)), fold);
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, bias), lim)) ^ 0xFFFFu;
+        if (m) return j + (size_t)__builtin_ctz(m);
+        j += 16;
     }
+#endif
+    while (len - j >= 4) {
+        if (ascii_class[p[j]] != DY_CC_LETTER) return j;
+        if (ascii_class[p[j + 1]] != DY_CC_LETTER) return j + 1;
+        if (ascii_class[p[j + 2]] != DY_CC_LETTER) return j + 2;
+        if (ascii_class[p[j + 3]] != DY_CC_LETTER) return j + 3;
+        j += 4;
+    }
+    while (j < len && ascii_class[p[j]] == DY_CC_LETTER) j++;
+    return j;
+}
+
+/* What may follow a plain ASCII letter or digit run, for the fast paths of dy_tokenize:
+ * END ends any run (ASCII white space, '-', ASCII punctuation other than '.' and ','); DOT
+ * and COMMA end a run only sometimes; 0 (letters, digits, the apostrophe, bytes >= 0x80)
+ * sends the word to scan_word. */
+#define END 1
+#define DOT 2
+#define COM 3
+static const unsigned char run_stop[256] = {
+    END,END,END,END,END,END,END,END,END,END,END,END,END,END,END,END,
+    END,END,END,END,END,END,END,END,END,END,END,END,END,END,END,END,
+    END,END,END,END,END,END,END, 0 ,END,END,END,END,COM,END,DOT,END,
+     0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 ,END,END,END,END,END,END,
+    END, 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 ,
+     0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 ,END,END,END,END,END,
+    END, 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 ,
+     0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 , 0 ,END,END,END,END,END,
+};  /* bytes 0x80..0xFF: 0 */
+
+/* Keep the rare paths out of the hot loop of dy_tokenize, so that its few variables stay
+ * in registers. */
+#if defined(__GNUC__)
+#define DY_NOINLINE __attribute__((noinline))
+#else
+#define DY_NOINLINE
+#endif
+
+static inline int push_token(dy_tokens *out, size_t s, size_t e, int kind, int flags)
+{
+    dy_token *t;
+    if (out->n == out->cap && DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
+    t = &out->v[out->n++];
+    t->s = (uint32_t)s;
+    t->e = (uint32_t)e;
+    t->kind = (uint8_t)kind;
+    t->flags = (uint8_t)flags;
     return 0;
 }
 
+/* Where slow_token stopped: the position after what it consumed (0 when memory ran out:
+ * something is always consumed, so 0 is never valid), and whether a joining dash was just
+ * passed. Returned by value so that dy_tokenize keeps its state in registers. */
+typedef struct { size_t i; int compound; } slow_result;
+
+/* Everything but white space and plain ASCII words and numbers: the token (or skipped
+ * character) at i. compound is the state of dy_tokenize; base is where this text's tokens
+ * begin in out. */
+static DY_NOINLINE slow_result slow_token(const unsigned char *p, size_t len, size_t i, int compound, size_t base,
+                                          dy_tokens *out)
+{
+    slow_result r;
+    uint32_t cp;
+    size_t l, e;
+    int k = ascii_class[p[i]];
+    if (k == CM) {
+        k = char_at(p, len, i, &cp, &l);
+    } else {
+        cp = p[i]; l = 1;
+    }
+    r.compound = 0;
+    switch (k) {
+    case DY_CC_SPACE:
+    case DY_CC_IGNORE:
+        r.i = i + l;
+        return r;
+    case DY_CC_LETTER:
+    case DY_CC_DIGIT: {
+        word_scan w;
+        scan_word(p, len, i, k, cp, l, compound, &w);
+        r.i = w.poss_e ? w.poss_e : w.last;
+        if (push_token(out, i, w.last, w.kind, w.flags) != 0 ||
+            (w.poss_e && push_token(out, w.poss_s, w.poss_e, DY_TOK_WORD, DY_TF_POSSESSIVE) != 0))
+            r.i = 0;
+        return r;
+    }
+    case DY_CC_IDEO:
+        e = skip_marks(p, len, i + l);
+        r.i = push_token(out, i, e, DY_TOK_WORD, DY_TF_IDEO) != 0 ? 0 : e;
+        return r;
+    case DY_CC_DASH: {
+        dy_token *prev = out->n > base ? &out->v[out->n - 1] : NULL;
+        if (prev != NULL && prev->e == i && prev->kind != DY_TOK_PUNCT &&
+            !(prev->flags & (DY_TF_IDEO | DY_TF_POSSESSIVE)) && is_joiner_dash(cp) && i + l < len) {
+            uint32_t cp2;
+            size_t l2;
+            if (is_alnum_class(char_at(p, len, i + l, &cp2, &l2))) {
+                prev->flags |= DY_TF_COMPOUND;  /* Moscow-Beijing: no token for '-' */
+                r.compound = 1;
+                r.i = i + l;
+                return r;
+            }
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    /* Punctuation, symbols, invalid bytes, NUL: one token per character. */
+    e = skip_marks(p, len, i + l);
+    r.i = push_token(out, i, e, DY_TOK_PUNCT, 0) != 0 ? 0 : e;
+    return r;
+}
+
+/* Append a token through the local copies v, n, cap of dy_tokenize (kept in registers: a
+ * store through out-> would alias the uint8_t fields). */
+#define PUSH(S, E, K, F) do {                                                   \
+        dy_token tk_;                                                           \
+        if (n == cap) {                                                         \
+            out->n = n;                                                         \
+            if (DY_GROW(out->v, out->cap, n, 1) != 0) return -1;                \
+            v = out->v; cap = out->cap;                                         \
+        }                                                                       \
+        tk_.s = (uint32_t)(S); tk_.e = (uint32_t)(E);                           \
+        tk_.kind = (uint8_t)(K); tk_.flags = (uint8_t)(F);                      \
+        v[n++] = tk_;                                                           \
+    } while (0)
+
+/* The hot loop: ASCII white space, and plain ASCII words and numbers (a letter or digit run
+ * ended by something that cannot continue it) are handled here; anything else goes through
+ * slow_token, which gives the same result for these cases too, only slower. */
+int dy_tokenize(const char *text, size_t len, dy_tokens *out)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t base = out->n, i = 0, n, cap;
+    dy_token *v;
+    int compound = 0;  /* a joining dash was just passed: the next word is a compound part */
+    /* About one token per 5.5 bytes of prose: reserve once instead of doubling from 8. */
+    if (out->cap - out->n < len / 5 + 16) (void)DY_GROW(out->v, out->cap, out->n, len / 5 + 16);
+    v = out->v; n = out->n; cap = out->cap;
+    while (i < len) {
+        int k = ascii_class[p[i]];
+        if (k == DY_CC_SPACE) {  /* ASCII white space */
+            do i++; while (i < len && ascii_class[p[i]] == DY_CC_SPACE);
+            compound = 0;
+            continue;
+        }
+        if (k == DY_CC_LETTER && !compound) {  /* plain ASCII words, one space apart */
+            for (;;) {
+                size_t j = letter_run(p, i + 1, len);
+                int stop;
+                if (j < len && p[j] == ' ') {  /* the usual end of a word */
+                    PUSH(i, j, DY_TOK_WORD, p[i] <= 'Z' ? DY_TF_CAPITALIZED : 0);
+                    i = j + 1;
+                    if (i < len && ascii_class[p[i]] == DY_CC_LETTER) continue;
+                    break;
+                }
+                /* ',' only continues numbers; '.' continues the word only as in U.S. (1-3 letters,
+                 * a dot, 1-3 letters, a dot) */
+                if (!(j == len || (stop = run_stop[p[j]]) == END || stop == COM ||
+                      (stop == DOT && (j - i > 3 || !abbrev_segment(p, len, j + 1)))))
+                    goto slow;  /* scan_word decides */
+                PUSH(i, j, DY_TOK_WORD, p[i] <= 'Z' ? DY_TF_CAPITALIZED : 0);
+                i = j;
+                break;
+            }
+            continue;
+        }
+        if (k == DY_CC_DIGIT && !compound) {  /* a plain ASCII number: 1987, 5.93, 155,221 */
+            size_t j = i + 1;
+            for (;;) {
+                while (j < len && ascii_class[p[j]] == DY_CC_DIGIT) j++;
+                if (len - j < 2) break;
+                if (p[j] == '.' && ascii_class[p[j + 1]] == DY_CC_DIGIT) {  /* a decimal point */
+                    j += 2;
+                } else if (p[j] == ',' && len - j >= 4 && ascii_class[p[j + 1]] == DY_CC_DIGIT &&
+                           ascii_class[p[j + 2]] == DY_CC_DIGIT && ascii_class[p[j + 3]] == DY_CC_DIGIT &&
+                           (len - j == 4 || ascii_class[p[j + 4]] != DY_CC_DIGIT)) {  /* thousands */
+                    j += 4;
+                } else {
+                    break;
+                }
+            }
+            /* any '.' or ',' here ends the number (it continues none of the forms above) */
+            if (j == len || run_stop[p[j]] != 0) {
+                PUSH(i, j, DY_TOK_NUMBER, 0);
+                i = j;
+                continue;
+            }
+        }
+        if ((k == DY_CC_OTHER || k == DY_CC_APOS) && (i + 1 == len || p[i + 1] < 0x80)) {
+            PUSH(i, i + 1, DY_TOK_PUNCT, 0);  /* ASCII punctuation, no combining mark after it */
+            i++;
+            compound = 0;
+            continue;
+        }
+    slow: {
+            slow_result r;
+            out->n = n;
+            r = slow_token(p, len, i, compound, base, out);
+            if (r.i == 0) return -1;
+            i = r.i;
+            compound = r.compound;
+            v = out->v; n = out->n; cap = out->cap;
+        }
+    }
+    out->n = n;
+    return 0;
+}
+#undef PUSH
+#undef END
+#undef DOT
+#undef COM
+
 /* ---------------------------------------------------------------- sentences */
 
-typedef struct { const char *s; size_t len; } dy_word;
-#define W(x) { x, sizeof(x) - 1 }
+/* A word list grouped by length: by_len[n] is the concatenation of its words of n bytes, so
+ * a lookup only walks the words of the right length. */
+typedef struct { const char *by_len[10]; } dy_wordset;
 
 /* Abbreviations before a name: a following capital never starts a sentence. */
-static const dy_word title_abbrevs[] = {
-    W("Mr"), W("Mrs"), W("Ms"), W("Messrs"), W("Mme"), W("Dr"), W("Prof"), W("Gen"), W("Col"), W("Lt"),
-    W("Sen"), W("Rep"), W("Gov"), W("Pres"), W("St"), W("Sgt"), W("Capt"), W("Maj"), W("Adm"), W("Cmdr"),
-    W("Brig"), W("Rev"), W("Hon"), W("Fr"), W("Mt"), W("Ft"), W("Amb"), W("Supt"), W("Insp"), W("Det"),
-    W("Atty"), W("Cpl"), W("Pvt"),
-    {NULL, 0}
-};
+static const dy_wordset title_abbrevs = {{  /* 33 words */
+    /* 0 */ NULL,
+    /* 1 */ NULL,
+    /* 2 */ "MrMsDrLtStFrMtFt",
+    /* 3 */ "MrsMmeGenColSenRepGovSgtMajAdmRevHonAmbDetCplPvt",
+    /* 4 */ "ProfPresCaptCmdrBrigSuptInspAtty",
+    /* 5 */ NULL,
+    /* 6 */ "Messrs",
+}};
 
 /* Abbreviations that may end a sentence: they end it only before a common sentence starter. */
-static const dy_word other_abbrevs[] = {
-    W("Jan"), W("Feb"), W("Mar"), W("Apr"), W("Jun"), W("Jul"), W("Aug"), W("Sep"), W("Sept"), W("Oct"),
-    W("Nov"), W("Dec"), W("No"), W("Nos"), W("no"), W("vs"), W("etc"), W("Inc"), W("Ltd"), W("Corp"), W("Co"),
-    W("Jr"), W("Sr"), W("approx"), W("est"), W("al"), W("cf"), W("Vol"), W("vol"), W("pp"), W("Fig"),
-    W("fig"), W("Dept"), W("Univ"), W("Bros"), W("Ave"), W("Blvd"), W("Rd"), W("Art"), W("Sec"),
-    {NULL, 0}
-};
+static const dy_wordset other_abbrevs = {{  /* 40 words */
+    /* 0 */ NULL,
+    /* 1 */ NULL,
+    /* 2 */ "NonovsCoJrSralcfppRd",
+    /* 3 */ "JanFebMarAprJunJulAugSepOctNovDecNosetcIncLtdestVolvolFigfigAveArtSec",
+    /* 4 */ "SeptCorpDeptUnivBrosBlvd",
+    /* 5 */ NULL,
+    /* 6 */ "approx",
+}};
 
 /* Capitalized words that commonly begin an English sentence (and rarely follow U.S. or an initial). */
-static const dy_word starters[] = {
-    W("The"), W("A"), W("An"), W("In"), W("On"), W("At"), W("For"), W("With"), W("But"), W("And"), W("Or"),
-    W("So"), W("Yet"), W("It"), W("Its"), W("This"), W("That"), W("These"), W("Those"), W("There"),
-    W("Their"), W("They"), W("He"), W("She"), W("His"), W("Her"), W("We"), W("Our"), W("I"), W("You"),
-    W("However"), W("Meanwhile"), W("Moreover"), W("After"), W("Before"), W("When"), W("While"), W("If"),
-    W("As"), W("Although"), W("Despite"), W("Since"), W("Still"), W("Then"), W("Thus"), W("Also"), W("Now"),
-    W("One"), W("Some"), W("Many"), W("Most"), W("All"), W("Both"), W("Each"), W("Such"), W("What"), W("Why"),
-    W("How"), W("Who"), W("Where"), W("Last"), W("Next"), W("Earlier"), W("Later"), W("Today"),
-    W("Yesterday"), W("Tomorrow"), W("Officials"), W("Analysts"), W("According"), W("Under"), W("Over"),
-    {NULL, 0}
-};
+static const dy_wordset starters = {{  /* 72 words */
+    /* 0 */ NULL,
+    /* 1 */ "AI",
+    /* 2 */ "AnInOnAtOrSoItHeWeIfAs",
+    /* 3 */ "TheForButAndYetItsSheHisHerOurYouNowOneAllWhyHowWho",
+    /* 4 */ "WithThisThatTheyWhenThenThusAlsoSomeManyMostBothEachSuchWhatLastNextOver",
+    /* 5 */ "TheseThoseThereTheirAfterWhileSinceStillWhereLaterTodayUnder",
+    /* 6 */ "Before",
+    /* 7 */ "HoweverDespiteEarlier",
+    /* 8 */ "MoreoverAlthoughTomorrowAnalysts",
+    /* 9 */ "MeanwhileYesterdayOfficialsAccording",
+}};
 
-static int in_list(const dy_word *list, const unsigned char *w, size_t n)
+static int in_set(const dy_wordset *ws, const unsigned char *w, size_t n)
 {
-    for (; list->s != NULL; list++) {
-        if (list->len == n && (unsigned char)list->s[0] == w[0] && memcmp(list->s, w, n) == 0) return 1;
+    const char *g;
+    if (n == 0 || n >= sizeof ws->by_len / sizeof ws->by_len[0] || (g = ws->by_len[n]) == NULL) return 0;
+    for (; *g; g += n) {
+        if ((unsigned char)g[0] == w[0] && memcmp(g, w, n) == 0) return 1;
     }
     return 0;
 }
@@ -395,20 +596,21 @@ static int starts_like_sentence(const unsigned char *p, const dy_token *t)
 
 /* Lower-case function words a headline never ends on: a line ending in one ("State-run carmaker
  * Regie Nationale des") is a hard-wrapped sentence, not a headline. */
-static const dy_word phrase_openers[] = {
-    W("the"), W("a"), W("an"), W("of"), W("in"), W("on"), W("at"), W("to"), W("for"), W("with"), W("by"),
-    W("from"), W("into"), W("and"), W("or"), W("but"), W("nor"), W("as"), W("than"), W("that"), W("which"),
-    W("its"), W("their"), W("his"), W("her"), W("de"), W("des"), W("du"), W("la"), W("le"), W("les"),
-    W("del"), W("der"), W("die"), W("und"), W("von"), W("van"), W("y"), W("e"),
-    {NULL, 0}
-};
+static const dy_wordset phrase_openers = {{  /* 39 words */
+    /* 0 */ NULL,
+    /* 1 */ "aye",
+    /* 2 */ "anofinonattobyorasdedulale",
+    /* 3 */ "theforandbutnoritshisherdeslesdelderdieundvonvan",
+    /* 4 */ "withfromintothanthat",
+    /* 5 */ "whichtheir",
+}};
 
 /* Is token k a common sentence starter ("The"), and not itself an initial ("A. Smith")? */
 static int is_starter(const unsigned char *p, const dy_token *t, size_t n, size_t k)
 {
     if (t[k].kind != DY_TOK_WORD || !(t[k].flags & DY_TF_CAPITALIZED)) return 0;
     if (k + 1 < n && t[k + 1].s == t[k].e && t[k + 1].kind == DY_TOK_PUNCT && p[t[k + 1].s] == '.') return 0;
-    return in_list(starters, p + t[k].s, t[k].e - t[k].s);
+    return in_set(&starters, p + t[k].s, t[k].e - t[k].s);
 }
 
 /* Newlines in the white space between two tokens: 0, 1, or 2 for a paragraph break. */
@@ -418,6 +620,7 @@ static int gap_newlines(const unsigned char *p, size_t a, size_t b)
     size_t i;
     for (i = a; i < b; i++) {
         unsigned c = p[i];
+        if (c == ' ' || c == '\t') continue;
         if (c == '\n' || (c == '\r' && (i + 1 >= b || p[i + 1] != '\n')) || c == 0x0B || c == 0x0C) nl++;
         else if (c == 0xE2 && i + 2 < b && p[i + 1] == 0x80 && p[i + 2] == 0xA9) nl += 2;  /* U+2029 */
         else if (c == 0xE2 && i + 2 < b && p[i + 1] == 0x80 && p[i + 2] == 0xA8) nl++;     /* U+2028 */
@@ -456,7 +659,7 @@ static int push_sentence(dy_sentences *out, const dy_token *t, size_t first, siz
 {
     dy_sentence *s;
     if (last_excl <= first) return 0;
-    if (DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
+    if (out->n == out->cap && DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
     s = &out->v[out->n++];
     s->s = t[first].s;
     s->e = t[last_excl - 1].e;
@@ -473,7 +676,7 @@ static int headline_break(const unsigned char *p, size_t len, const dy_token *t,
     size_t line_len, next_len, next_end;
     const unsigned char *nl;
     if (t[k - 1].kind == DY_TOK_PUNCT || !starts_like_sentence(p, &t[k])) return 0;
-    if (in_list(phrase_openers, p + t[k - 1].s, t[k - 1].e - t[k - 1].s)) return 0;
+    if (in_set(&phrase_openers, p + t[k - 1].s, t[k - 1].e - t[k - 1].s)) return 0;
     if (t[k - 1].e - t[line_first].s > 400) return 0;
     line_len = count_chars(p, t[line_first].s, t[k - 1].e);
     if (line_len > 100) return 0;
@@ -492,8 +695,8 @@ static int abbrev_kind(const unsigned char *p, const dy_token *w)
     size_t n = w->e - w->s;
     uint32_t cp;
     size_t l;
-    if (n <= 6 && in_list(title_abbrevs, p + w->s, n)) return 1;
-    if (n <= 6 && in_list(other_abbrevs, p + w->s, n)) return 2;
+    if (n <= 6 && in_set(&title_abbrevs, p + w->s, n)) return 1;
+    if (n <= 6 && in_set(&other_abbrevs, p + w->s, n)) return 2;
     l = dy_utf8_decode(p + w->s, n, &cp);
     if (l == n && (w->flags & DY_TF_CAPITALIZED)) return 2;  /* an initial: J. R. R. Tolkien */
     return 0;
@@ -505,7 +708,25 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
     const dy_token *t = toks->v;
     size_t n = toks->n, k = 0, first = 0, line_first = 0;
     while (k < n) {
-        int nl = k == 0 ? 1 : gap_newlines(p, t[k - 1].e, t[k].s);
+        const dy_token *x;
+        int nl;
+        if (k == 0) {
+            nl = 1;
+        } else {
+            /* The common case first: a word or number (not an abbreviation) after no white
+             * space or one space neither starts a line nor ends a sentence: skip it. */
+            const dy_token *end = t + n;
+            uint32_t pe = t[k - 1].e;
+            x = t + k;
+            while (x->kind != DY_TOK_PUNCT && !(x->flags & DY_TF_ABBREV) &&
+                   (x->s == pe || (x->s == pe + 1 && p[pe] == ' '))) {
+                pe = x->e;
+                if (++x == end) return push_sentence(out, t, first, n);
+            }
+            k = (size_t)(x - t);
+            /* the white space before token k may hold line breaks */
+            nl = x->s == pe || (x->s == pe + 1 && p[pe] == ' ') ? 0 : gap_newlines(p, pe, x->s);
+        }
         if (nl) {  /* token k starts a line */
             size_t m = bullet_len(p, t, n, k);
             if (m || (first < k && (nl >= 2 || (first == line_first && headline_break(p, len, t, k, line_first))))) {
@@ -516,10 +737,19 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
             line_first = k;
             if (m) continue;
         }
-        if (t[k].kind == DY_TOK_PUNCT && is_terminal(tok_cp(p, &t[k]))) {
-            uint32_t cp = tok_cp(p, &t[k]);
+        x = &t[k];
+        if (x->kind == DY_TOK_PUNCT) {
+            /* cheap test first: an ASCII punctuation byte is a terminator only as . ! ? */
+            unsigned c = p[x->s];
+            uint32_t cp = c < 0x80 ? c : tok_cp(p, x);
             size_t j = k;
-            int single_dot = cp == '.', cjk = is_cjk_stop(cp), brk = 0;
+            int single_dot, cjk, brk = 0;
+            if (c < 0x80 ? c != '.' && c != '!' && c != '?' : !is_terminal(cp)) {
+                k++;
+                continue;
+            }
+            single_dot = cp == '.';
+            cjk = is_cjk_stop(cp);
             while (j + 1 < n && t[j + 1].s == t[j].e && t[j + 1].kind == DY_TOK_PUNCT &&
                    is_terminal(cp = tok_cp(p, &t[j + 1]))) {
                 j++;
@@ -546,7 +776,7 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
             k = j + 1;
             continue;
         }
-        if (t[k].kind == DY_TOK_WORD && (t[k].flags & DY_TF_ABBREV)) {  /* U.S. The ... */
+        if (x->kind == DY_TOK_WORD && (x->flags & DY_TF_ABBREV)) {  /* U.S. The ... */
             size_t j = k;
             while (j + 1 < n && t[j + 1].s == t[j].e && t[j + 1].kind == DY_TOK_PUNCT &&
                    is_closer(tok_cp(p, &t[j + 1])))

@@ -164,6 +164,31 @@ describe("dyadic.tokens", function()
     assert.are.same({ { 1, 1, "punct" } }, tokens("\0"))
   end)
 
+  -- text.c reads plain ASCII words and numbers through a faster loop (letters 16 at a time)
+  -- than other characters; these inputs sit on the edges between the two paths.
+  it("gives the same tokens on the plain ASCII paths as the general rules", function()
+    -- words longer than 16 letters, the bytes just outside A-Z and a-z, the end of the text
+    assert.are.same({ "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/w", "reached/w" },
+      tok_strings("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ reached"))
+    assert.are.same({ "Zz/w", "@/p", "Aa/w", "[/p", "Bb/w", "`/p", "Cc/w", "{/p", "Dd/w" },
+      tok_strings("Zz@Aa[Bb`Cc{Dd"))
+    assert.are.equal("capitalized", tokens("Internationalization")[1][4])
+    -- a short word before a dot is an abbreviation only with a second segment and dot
+    assert.are.same({ "mln/w", "./p" }, tok_strings("mln."))
+    assert.are.same({ "mln/w", "./p", "dlrs/w" }, tok_strings("mln. dlrs"))
+    assert.are.same({ "ab.cd.ef./w" }, tok_strings("ab.cd.ef."))
+    -- numbers: separators at the end of the text, four digits after a comma, trailing dots
+    assert.are.same({ "rose/w", "1,234/n" }, tok_strings("rose 1,234"))
+    assert.are.same({ "1/n", ",/p", "2345/n", "12/n", ",/p", "34/n" }, tok_strings("1,2345 12,34"))
+    assert.are.same({ "1,000/n", ",/p" }, tok_strings("1,000,"))
+    assert.are.same({ "3/n", "./p", "1.5/n", "./p" }, tok_strings("3. 1.5."))
+    -- words and numbers followed by what the general scanner handles
+    assert.are.same({ "42/n", "'s/w" }, tok_strings("42's"))
+    assert.are.same({ "Ünder/w", "Zürich/w" }, tok_strings("Ünder Zürich"))
+    assert.are.same({ "A/w", "\0/p", "B/w" }, tok_strings("A\0B"))
+    assert.is_true(has_flag(find_token("1990-1995", "1995"), "compound"))
+  end)
+
   it("tokenizes the fixtures with every offset inside the text", function()
     for _, name in ipairs{ "article_en.txt", "multilingual.txt", "invalid.bin", "format_chars.txt" } do
       local text = helpers.read(helpers.fixture("text/" .. name))
