@@ -137,6 +137,7 @@ void dy_doc_free(struct dy_doc *doc)
     free(doc->map.occ);
     free(doc->scratch);
     free(doc->scratch2);
+    free(doc->cslots);
     free(doc);
 }
 
@@ -217,13 +218,6 @@ static int hyphen_joined(const struct dy_doc *doc, const dy_item *a, const dy_it
 
 /* ---------------------------------------------------------------- placing hits */
 
-static int push_item(dy_item **v, size_t *n, size_t *cap, const dy_item *it)
-{
-    if (DY_GROW(*v, *cap, *n, 1) != 0) return -1;
-    (*v)[(*n)++] = *it;
-    return 0;
-}
-
 static int place_hits(struct dy_doc *doc, const dy_lexicon *lex)
 {
     size_t h, ti = 0, si = 0, ntok = doc->toks.n, nsent = doc->sents.n;
@@ -232,49 +226,45 @@ static int place_hits(struct dy_doc *doc, const dy_lexicon *lex)
     for (h = 0; h < doc->hits.n; h++) {
         const dy_hit *hit = &doc->hits.v[h];
         const dy_entry *en = dy_lexicon_entry(lex, hit->entry);
-        dy_item it;
+        dy_item *it;
+        uint32_t code;
         size_t tj;
         if (en == NULL) continue;
-        if (ti < ntok && tok[ti].e <= hit->s) {
-            /* hits are sparse (one per ~8 tokens): gallop, then bisect, to the first
-             * token ending after the hit's start (a linear walk was 1.3% of the pipeline) */
-            size_t lo = ti, step = 1, hi;
-            while (lo + step < ntok && tok[lo + step].e <= hit->s) { lo += step; step *= 2; }
-            hi = lo + step < ntok ? lo + step : ntok;  /* tok[lo].e <= s; tok[hi].e > s or hi = ntok */
-            while (hi - lo > 1) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (tok[mid].e <= hit->s) lo = mid; else hi = mid;
-            }
-            ti = hi;
-        }
+        while (ti < ntok && tok[ti].e <= hit->s) ti++;
         if (ti >= ntok || tok[ti].s >= hit->e) continue;  /* no token under the hit */
         tj = ti;
         while (tj + 1 < ntok && tok[tj + 1].s < hit->e) tj++;
         while (si + 1 < nsent && doc->sents.v[si].tok_end <= ti) si++;
-        memset(&it, 0, sizeof it);
-        it.s = hit->s;
-        it.e = hit->e;
-        it.entry = hit->entry;
-        it.t0 = (uint32_t)ti;
-        it.t1 = (uint32_t)tj;
-        it.sentence = (uint32_t)si;
-        it.subtype = en->subtype;
-        it.weight = en->weight;
+        /* the item is written in place, in its kind's array */
         switch (en->kind) {
         case DY_KIND_ACTOR:
-            it.code = intern_lex(doc, lex, en->code);
-            if (it.code == 0 || push_item(&doc->mentions, &doc->nmentions, &doc->capmentions, &it)) return -1;
+            code = intern_lex(doc, lex, en->code);
+            if (code == 0 || DY_GROW(doc->mentions, doc->capmentions, doc->nmentions, 1) != 0) return -1;
+            it = &doc->mentions[doc->nmentions++];
             break;
         case DY_KIND_CUE:
-            if (push_item(&doc->cues, &doc->ncues, &doc->capcues, &it)) return -1;
+            code = 0;
+            if (DY_GROW(doc->cues, doc->capcues, doc->ncues, 1) != 0) return -1;
+            it = &doc->cues[doc->ncues++];
             break;
         case DY_KIND_SECTOR:
-            it.code = intern_lex(doc, lex, en->code);
-            if (it.code == 0 || push_item(&doc->sectors, &doc->nsectors, &doc->capsectors, &it)) return -1;
+            code = intern_lex(doc, lex, en->code);
+            if (code == 0 || DY_GROW(doc->sectors, doc->capsectors, doc->nsectors, 1) != 0) return -1;
+            it = &doc->sectors[doc->nsectors++];
             break;
         default:
-            break;
+            continue;
         }
+        it->s = hit->s;
+        it->e = hit->e;
+        it->entry = hit->entry;
+        it->t0 = (uint32_t)ti;
+        it->t1 = (uint32_t)tj;
+        it->sentence = (uint32_t)si;
+        it->code = code;
+        it->subtype = en->subtype;
+        it->flags = 0;
+        it->weight = en->weight;
     }
     return 0;
 }
@@ -496,7 +486,14 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
      * lists; a coordination cue between a cue and a participant is handled below.) */
     nbnd = 0;
     if (scoring == 0) return 0;  /* hedges counted; nothing to score */
-    if (si->m1 - si->m0 > 0) {  /* only a sentence with actors needs its clauses */
+    if (si->m1 - si->m0 > 0 && contrast == 0) {
+        /* no contrast cue in the sentence: only ; and : end clauses */
+        uint32_t t;
+        for (t = se->tok_first; t < se->tok_end && nbnd < 64; t++) {
+            const dy_token *tk = &doc->toks.v[t];
+            if (tk->kind == DY_TOK_PUNCT && clause_break(doc, tk)) bnd[nbnd++] = t;
+        }
+    } else if (si->m1 - si->m0 > 0) {  /* only a sentence with actors needs its clauses */
         uint32_t t, d2 = si->c0;
         for (t = se->tok_first; t < se->tok_end && nbnd < 64; t++) {
             const dy_token *tk = &doc->toks.v[t];
@@ -767,6 +764,32 @@ static void carry_sentence(struct dy_doc *doc, dy_carry *st, uint32_t s)
     if (si->p1 == si->p0 && st->lead >= 0 && si->x0 < si->x1) si->carried_from = (uint32_t)st->lead + 1;
 }
 
+/* Carry-over for the whole document. Only sentences from the first one with >= 2
+ * participants (before it no lead exists) to the last one with sectors and no actor
+ * (after it nothing is carried) are walked; the list state entering that range is the
+ * marker of the last line start before it. Most news stories have no such range. */
+static void carry_document(struct dy_doc *doc)
+{
+    size_t s, first = doc->sents.n, last = 0, n = doc->sents.n;
+    dy_carry st;
+    for (s = 0; s < n; s++) {
+        if (doc->sinfo[s].p1 - doc->sinfo[s].p0 >= 2) { first = s; break; }
+    }
+    for (s = n; s > first + 1; s--) {
+        const dy_sinfo *si = &doc->sinfo[s - 1];
+        if (si->p1 == si->p0 && si->x0 < si->x1) { last = s - 1; break; }
+    }
+    if (last <= first) return;
+    st.lead = -1;
+    st.in_list = 0;
+    for (s = first; s > 0; s--) {
+        int nl, bullet;
+        sentence_start(doc, s - 1, &nl, &bullet);
+        if (nl > 0) { st.in_list = bullet; break; }
+    }
+    for (s = first; s <= last; s++) carry_sentence(doc, &st, (uint32_t)s);
+}
+
 /* ---------------------------------------------------------------- analysis */
 
 static void doc_reset(struct dy_doc *doc)
@@ -830,16 +853,10 @@ int dy_doc_analyze(struct dy_doc *doc, dy_lexicon *lex, const char *text, size_t
     if (dy_lexicon_match(lex, text, len, date, &doc->hits) != 0) goto fail;
     if (place_hits(doc, lex) != 0) goto oom;
     if (index_sentences(doc) != 0) goto oom;
-    {
-        dy_carry st;
-        int carry = doc->params.carry != 0;
-        st.lead = -1;
-        st.in_list = 0;
-        for (s = 0; s < doc->sents.n; s++) {
-            if (score_sentence(doc, lex, (uint32_t)s) != 0) goto oom;
-            if (carry) carry_sentence(doc, &st, (uint32_t)s);
-        }
+    for (s = 0; s < doc->sents.n; s++) {
+        if (doc->sinfo[s].c0 != doc->sinfo[s].c1 && score_sentence(doc, lex, (uint32_t)s) != 0) goto oom;
     }
+    if (doc->params.carry != 0) carry_document(doc);
     return 0;
 fail:
     set_err(err, errsz, "lexicon matching failed (out of memory or the lexicon did not compile)");
@@ -1007,8 +1024,8 @@ static long map_get(dy_map3 *m, uint32_t a, uint32_t b, uint32_t c, uint32_t nex
     return (long)next;
 }
 
-/* Keys in the one map: (src, tgt, 0) dyads; (src, tgt, sector) dyad sectors;
- * (0, code, 1) actors; (0, sector, 2) document sector totals. Codes are >= 1. */
+/* Keys in the one map: (src, tgt, 0) dyads; (src, tgt, sector) dyad sectors. Codes are
+ * >= 1. (Actors and sector totals: code_slot.) */
 static long dyad_index(struct dy_doc *doc, uint32_t a, uint32_t b)
 {
     dy_doc_summary *S = &doc->summary;
@@ -1043,12 +1060,24 @@ static int add_dyad_sector(struct dy_doc *doc, uint32_t a, uint32_t b, uint32_t 
     return 0;
 }
 
+/* The slot of document string id `code` in this summary's generation. */
+static dy_code_slot *code_slot(struct dy_doc *doc, uint32_t code)
+{
+    dy_code_slot *cs = &doc->cslots[code];
+    if (cs->gen != doc->cgen) {
+        cs->gen = doc->cgen;
+        cs->actor = cs->total = 0;
+    }
+    return cs;
+}
+
+/* Actors and sector totals are keyed by one string id: a direct index (the document's
+ * ids are small and dense) instead of the hash map. */
 static long actor_index(struct dy_doc *doc, uint32_t code)
 {
     dy_doc_summary *S = &doc->summary;
-    int added;
-    long i = map_get(&doc->map, 0, code, 1, (uint32_t)S->nactors, &added);
-    if (i < 0 || !added) return i;
+    dy_code_slot *cs = code_slot(doc, code);
+    if (cs->actor != 0) return (long)cs->actor - 1;
     if (DY_GROW(doc->sactors, doc->capsactors, S->nactors, 1) != 0) return -1;
     if (DY_GROW(doc->sfirst, doc->capsfirst, S->nactors, 1) != 0) return -1;
     memset(&doc->sactors[S->nactors], 0, sizeof *doc->sactors);
@@ -1056,21 +1085,21 @@ static long actor_index(struct dy_doc *doc, uint32_t code)
     doc->sfirst[S->nactors] = 0;
     S->nactors++;
     S->actors = doc->sactors;
-    return i;
+    cs->actor = (uint32_t)S->nactors;
+    return (long)S->nactors - 1;
 }
 
 static int add_total(struct dy_doc *doc, uint32_t sector, int64_t w)
 {
-    int added;
-    long i = map_get(&doc->map, 0, sector, 2, (uint32_t)doc->nstotals, &added);
-    if (i < 0) return -1;
-    if (added) {
+    dy_code_slot *cs = code_slot(doc, sector);
+    if (cs->total == 0) {
         if (DY_GROW(doc->stotals, doc->capstotals, doc->nstotals, 1) != 0) return -1;
         doc->stotals[doc->nstotals].sector = sector;
         doc->stotals[doc->nstotals].weight = 0;
         doc->nstotals++;
+        cs->total = (uint32_t)doc->nstotals;
     }
-    doc->stotals[i].weight += w;
+    doc->stotals[cs->total - 1].weight += w;
     return 0;
 }
 
@@ -1085,7 +1114,17 @@ int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out)
 {
     dy_doc_summary *S = &doc->summary;
     size_t s, i, r = 0, nrule;
+    int64_t salience = micro(1.0), lead_salience = micro(1.0 + doc->params.lead_bonus);
     if (doc->summary_valid) { *out = *S; return 0; }
+    if (doc->capcslots < doc->strings.count) {
+        size_t old = doc->capcslots;
+        if (DY_GROW(doc->cslots, doc->capcslots, old, doc->strings.count - old) != 0) return -1;
+        memset(doc->cslots + old, 0, (doc->capcslots - old) * sizeof *doc->cslots);
+    }
+    if (++doc->cgen == 0) {  /* wrapped: no entry may look current */
+        memset(doc->cslots, 0, doc->capcslots * sizeof *doc->cslots);
+        doc->cgen = 1;
+    }
     memset(S, 0, sizeof *S);
     S->strings = &doc->strings;
     S->date = doc->date;
@@ -1116,13 +1155,19 @@ int dy_doc_summarize(struct dy_doc *doc, dy_doc_summary *out)
         uint32_t k;
         while (r < nrule && doc->scratch[2 * r] < s) r++;
         if (si->flags & DY_SF_DISCARDED) continue;
+        if (si->m0 == si->m1 && si->x0 == si->x1 && !(r < nrule && doc->scratch[2 * r] == s)) {
+            /* nothing to add but the hedging counts (most sentences) */
+            doc->hedging.sentences++;
+            if (si->flags & DY_SF_HEDGED) doc->hedging.hedged_sentences++;
+            continue;
+        }
         /* actors */
         for (k = si->m0; k < si->m1; k++) {
             const dy_item *m = &doc->mentions[k];
             long ai = actor_index(doc, m->code);
             if (ai < 0) return -1;
             doc->sactors[ai].mentions++;
-            doc->sactors[ai].salience += micro(1.0 + (s == 0 ? doc->params.lead_bonus : 0.0));
+            doc->sactors[ai].salience += s == 0 ? lead_salience : salience;
             if (doc->sfirst[ai] == 0) doc->sfirst[ai] = m->s + 1;
         }
         /* the sentence's codes: participants, then codes its rule contributions name */

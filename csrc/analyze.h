@@ -140,6 +140,12 @@ typedef struct {
 
 #define DY_ICACHE 64
 
+/* Summary scratch per document string id: the summary actor and sector total of a code
+ * (index + 1, 0 none), valid when gen is the summary's generation (no clearing). */
+typedef struct {
+    uint32_t gen, actor, total;
+} dy_code_slot;
+
 struct dy_doc {
     const dy_lexicon *lex;   /* borrowed */
     const char *text;        /* borrowed */
@@ -173,6 +179,8 @@ struct dy_doc {
     uint32_t *scratch; size_t nscratch, capscratch;
     uint32_t *scratch2; size_t nscratch2, capscratch2;
     dy_hedging hedging;      /* filled by dy_doc_summarize */
+    dy_code_slot *cslots; size_t capcslots;   /* by string id: actors and sector totals */
+    uint32_t cgen;           /* generation of cslots entries written by the last summary */
 };
 
 /* Analyse text[0..len) (len < 4 GiB) with the lexicon on the date (DY_NODATE: undated).

@@ -14,6 +14,7 @@ void dy_open_matcher(lua_State *L);    /* lua_matcher.c: dyadic.matcher */
 void dy_open_lexicon(lua_State *L);    /* lua_lexicon.c: dyadic.lexicon userdata */
 void dy_open_document(lua_State *L);   /* lua_document.c: analysis and dyadic.document */
 void dy_open_aggregate(lua_State *L);  /* lua_aggregate.c: dyadic.aggregate */
+void dy_open_process(lua_State *L);    /* lua_process.c: _fork, _waitpid, _exit (the CLI's workers) */
 
 /* Common argument helpers (core.c). */
 

@@ -89,5 +89,6 @@ DY_EXPORT int luaopen_dyadic_core(lua_State *L)
     dy_open_lexicon(L);
     dy_open_document(L);
     dy_open_aggregate(L);
+    dy_open_process(L);
     return 1;
 }

@@ -547,18 +547,6 @@ static int case_applies(const dy_entry *en, unsigned f)
     return 1;
 }
 
-/* Can an entry of pattern p with this kind apply to the match (case guards)? */
-static int kind_applies(const dy_lexicon *lex, uint32_t p, int kind, unsigned cf)
-{
-    uint32_t i;
-    if (!(lex->pat_kinds[p] & (1u << kind))) return 0;
-    for (i = lex->pat_head[p]; i != NONE; i = lex->entry_next[i]) {
-        const dy_entry *en = &lex->entries[i];
-        if (en->kind == kind && case_applies(en, cf)) return 1;
-    }
-    return 0;
-}
-
 static int same_payload(const dy_entry *a, const dy_entry *b)
 {
     return a->full_code == b->full_code && a->code == b->code && a->role == b->role &&
@@ -572,6 +560,19 @@ static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, unsigned 
     uint32_t i, j, p = m->id;
     int32_t best_to = 0, best_from = 0;
     int any = 0;
+    i = lex->pat_head[p];
+    if (i != NONE && lex->entry_next[i] == NONE) {
+        /* one entry (most terms): it is its own most recent entry, and has no duplicate */
+        const dy_entry *en = &lex->entries[i];
+        if (en->kind != kind || !case_applies(en, cf)) return 0;
+        if (date != DY_NODATE && (date < en->from || date > en->to)) return 0;
+        if (DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
+        out->v[out->n].s = m->s;
+        out->v[out->n].e = m->e;
+        out->v[out->n].entry = i;
+        out->n++;
+        return 0;
+    }
     if (date == DY_NODATE) {
         for (i = lex->pat_head[p]; i != NONE; i = lex->entry_next[i]) {
             const dy_entry *en = &lex->entries[i];
@@ -618,9 +619,9 @@ static int hit_less(const dy_hit *x, const dy_hit *y)
     return x->entry < y->entry;
 }
 
-/* Sort the hits of one kind: they come by match (selected matches do not overlap, so
- * by start), the entries of one match in chain order: insertion sort, moves bounded by
- * the entries per match. */
+/* Sort hits that come by selected match - by start, longer first, as dy_automaton_find
+ * returns them - with the kinds and entries of one span interleaved in chain order:
+ * insertion sort, moves bounded by the hits per span. */
 static void sort_run(dy_hit *v, size_t n)
 {
     size_t i, j;
@@ -634,42 +635,53 @@ static void sort_run(dy_hit *v, size_t n)
     }
 }
 
-/* Merge the sorted runs v[0..n1) and v[n1..n) (tmp holds n1 hits). */
-static void merge_runs(dy_hit *v, size_t n1, size_t n, dy_hit *tmp)
+#define SELECT_BITS ((1u << DY_KIND_ACTOR) | (1u << DY_KIND_CUE) | (1u << DY_KIND_SECTOR))
+#define KIND_BITS (SELECT_BITS | (1u << DY_KIND_DISCARD))
+
+/* The kinds (bit 1 << kind) with an entry of pattern p that the case flags cf allow. A
+ * pattern none of whose entries has a case requirement needs no walk. */
+static unsigned applicable_kinds(const dy_lexicon *lex, uint32_t p, unsigned cf)
 {
-    size_t i = 0, j = n1, k = 0;
-    memcpy(tmp, v, n1 * sizeof *v);
-    while (i < n1 && j < n) v[k++] = hit_less(&v[j], &tmp[i]) ? v[j++] : tmp[i++];
-    while (i < n1) v[k++] = tmp[i++];
+    unsigned mask = 0;
+    uint32_t i;
+    for (i = lex->pat_head[p]; i != NONE; i = lex->entry_next[i]) {
+        const dy_entry *en = &lex->entries[i];
+        if (case_applies(en, cf)) mask |= 1u << en->kind;
+    }
+    return mask;
 }
 
 int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date, dy_hits *out)
 {
     dy_matches all = { NULL, 0, 0 };
-    uint8_t *upper = NULL;  /* CASE_* flags of each match */
-    dy_hit *tmp = NULL;
-    size_t run[DY_KIND_SECTOR - DY_KIND_ACTOR + 2];  /* where each kind's hits begin in out */
-    size_t i, nsel, start = out->n, line[3] = { 0, 0, 0 };
+    size_t i, start = out->n, line[3] = { 0, 0, 0 };
     uint32_t best_e = 0, best_s = 0;
-    int have_discard = 0, kind, rc = -1;
+    uint32_t last[DY_KIND_SECTOR + 1] = { 0, 0, 0, 0 };  /* end of each kind's last selected match (0: none) */
+    int have_discard = 0, rc = -1;
     char err[256];
 
     if (dy_lexicon_compile(lex, err, sizeof err) != 0) return -1;
     if (lex->npat == 0 || len == 0) return 0;
     if (dy_automaton_find(lex->ac, text, len, 1, &all) != 0) goto done;
-    if (all.n == 0) { rc = 0; goto done; }
-    upper = malloc(all.n);
-    if (upper == NULL) goto done;
 
-    /* discards: drop every match lying inside a longer discard match (matches come by
-     * start, longer first, so the discard reaching furthest so far decides) */
-    nsel = 0;
+    /* One pass over the raw matches (they come by start, longer first). Discards: a match
+     * lying inside a longer discard match is dropped (the discard reaching furthest so
+     * far decides). Each kind: leftmost-longest among the matches with an entry of that
+     * kind the case guards allow (dy_select_leftmost_longest per kind, fused). */
     for (i = 0; i < all.n; i++) {
-        dy_match *m = &all.v[i];
-        unsigned up = case_flags(lex, m->id, text, len, m->s, m->e, line);
+        const dy_match *m = &all.v[i];
+        uint32_t p = m->id;
+        unsigned pk = lex->pat_kinds[p], cf, mask, km;
         int blocked;
+        if (pk & (TITLE_BIT | LOWER_BIT)) {
+            cf = case_flags(lex, p, text, len, m->s, m->e, line);
+            mask = applicable_kinds(lex, p, cf);
+        } else {
+            cf = CASE_TITLE | CASE_LOWER;
+            mask = pk & KIND_BITS;
+        }
         blocked = have_discard && (best_e > m->e || (best_e == m->e && best_s < m->s));
-        if (kind_applies(lex, m->id, DY_KIND_DISCARD, up)) {
+        if (mask & (1u << DY_KIND_DISCARD)) {
             if (!have_discard || m->e > best_e || (m->e == best_e && m->s < best_s)) {
                 best_e = m->e;
                 best_s = m->s;
@@ -677,39 +689,18 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
             }
         }
         if (blocked) continue;
-        all.v[nsel] = *m;
-        upper[nsel] = (uint8_t)up;
-        nsel++;
-    }
-    all.n = nsel;
-
-    for (kind = DY_KIND_ACTOR; kind <= DY_KIND_SECTOR; kind++) {
-        size_t n = 0;
-        uint32_t last = 0;
-        run[kind - DY_KIND_ACTOR] = out->n;
-        /* leftmost-longest among the matches of this kind (dy_select_leftmost_longest,
-         * fused: `all` is sorted, and the case flags stay at hand) */
-        for (i = 0; i < all.n; i++) {
-            if (n > 0 && all.v[i].s < last) continue;
-            if (!kind_applies(lex, all.v[i].id, kind, upper[i])) continue;
-            if (resolve(lex, &all.v[i], kind, upper[i], date, out) != 0) goto done;
-            last = all.v[i].e;
-            n++;
+        /* the kinds of the match, actor first (lowest bit first) */
+        for (km = mask & SELECT_BITS; km != 0; km &= km - 1) {
+            int kind = (km & (1u << DY_KIND_ACTOR)) ? DY_KIND_ACTOR : (km & (1u << DY_KIND_CUE)) ? DY_KIND_CUE
+                                                                                                : DY_KIND_SECTOR;
+            if (m->s < last[kind]) continue;  /* overlaps the kind's last selected match */
+            if (resolve(lex, m, kind, cf, date, out) != 0) goto done;
+            last[kind] = m->e;
         }
     }
-    /* one sorted run per kind, merged (was a qsort: 10% of the pipeline) */
-    run[DY_KIND_SECTOR - DY_KIND_ACTOR + 1] = out->n;
-    for (kind = 0; kind <= DY_KIND_SECTOR - DY_KIND_ACTOR; kind++) sort_run(out->v + run[kind], run[kind + 1] - run[kind]);
-    for (kind = 1; kind <= DY_KIND_SECTOR - DY_KIND_ACTOR; kind++) {
-        if (run[kind] == start || run[kind + 1] == run[kind]) continue;
-        if (!hit_less(&out->v[run[kind]], &out->v[run[kind] - 1])) continue;  /* already in order */
-        if (tmp == NULL && (tmp = malloc((out->n - start) * sizeof *tmp)) == NULL) goto done;
-        merge_runs(out->v + start, run[kind] - start, run[kind + 1] - start, tmp);
-    }
+    sort_run(out->v + start, out->n - start);
     rc = 0;
 done:
-    free(tmp);
-    free(upper);
     dy_matches_free(&all);
     return rc;
 }

@@ -32,6 +32,7 @@ build = {
         "csrc/lua_document.c",
         "csrc/lua_lexicon.c",
         "csrc/lua_matcher.c",
+        "csrc/lua_process.c",
         "csrc/lua_text.c",
         "csrc/strtab.c",
         "csrc/text.c",

@@ -11,9 +11,16 @@ end
 local function q(s) return "'" .. (tostring(s):gsub("'", "'\\''")) .. "'" end
 
 -- Run bin/dyadic with the arguments; returns stdout, stderr, exit status.
-local function dyadic(args, stdin)
+-- env: optional table of environment variables for the command.
+local function dyadic(args, stdin, env)
   local out, err, st = os.tmpname(), os.tmpname(), os.tmpname()
   local cmd = q(interpreter()) .. " bin/dyadic"
+  if env then
+    local names = {}
+    for k in pairs(env) do names[#names + 1] = k end
+    table.sort(names)
+    for i = #names, 1, -1 do cmd = names[i] .. "=" .. q(env[names[i]]) .. " " .. cmd end
+  end
   for _, a in ipairs(args) do cmd = cmd .. " " .. q(a) end
   local inp
   if stdin then
@@ -197,20 +204,49 @@ describe("dyadic command line", function()
       assert.truthy(err:find("4 documents analyzed, 1 skipped (1 unreadable file)", 1, true), err)
     end)
 
-    it("gives byte-identical output with -j 2 and -j 1", function()
+    local function without_time(err) return (err:gsub(" in [%d%.]+ s\n$", "")) end
+
+    it("gives byte-identical output with -j 1, 2 and 3, forked or started with io.popen", function()
       local inputs = { fx("good.jsonl"), fx("mixed.jsonl"), fx("dir") }
       for _, fmt in ipairs { "csv", "jsonl", "md" } do
-        local args1 = { "corpus", "--keep-going", "--date", "2026-04-20", "-f", fmt, "-j", "1" }
-        local args2 = { "corpus", "--keep-going", "--date", "2026-04-20", "-f", fmt, "-j", "2" }
-        for _, i in ipairs(inputs) do args1[#args1 + 1] = i; args2[#args2 + 1] = i end
-        local out1, err1, st1 = dyadic(args1)
-        local out2, err2, st2 = dyadic(args2)
+        local function args(j)
+          local a = { "corpus", "--keep-going", "--date", "2026-04-20", "-f", fmt, "-j", j }
+          for _, i in ipairs(inputs) do a[#a + 1] = i end
+          return a
+        end
+        local out1, err1, st1 = dyadic(args("1"))
         assert.are.equal(0, st1, err1)
-        assert.are.equal(0, st2, err2)
         assert.truthy(#out1 > 0)
-        assert.are.equal(out1, out2)
-        -- same skips, listed in the same order
-        assert.are.equal(err1:gsub(" in [%d%.]+ s\n$", ""), (err2:gsub(" in [%d%.]+ s\n$", "")))
+        assert.truthy(err1:find("7 skipped", 1, true), err1)
+        for _, env in ipairs { {}, { DYADIC_NO_FORK = "1" } } do
+          for _, j in ipairs { "2", "3" } do
+            local what = fmt .. " -j " .. j .. (env.DYADIC_NO_FORK and " (io.popen)" or " (fork)")
+            local outj, errj, stj = dyadic(args(j), nil, env)
+            assert.are.equal(0, stj, what .. ": " .. errj)
+            assert.is_true(out1 == outj, what)
+            -- same skips, listed in the same order, counted once
+            assert.are.equal(without_time(err1), without_time(errj), what)
+          end
+        end
+      end
+    end)
+
+    it("lists and counts rule warnings and skips once with workers", function()
+      local args = function(j)
+        return { "corpus", "-j", j, "-f", "jsonl", "--table", "dyads", "--rules", fx("../rules/failing.lua"),
+                 fx("good.jsonl"), fx("mixed.jsonl"), fx("missing.jsonl") }
+      end
+      local out1, err1, st1 = dyadic(args("1"))
+      assert.are.equal(1, st1)
+      assert.truthy(err1:find("warning: rule 'always-fails' failed on document 'g1', sentence 1", 1, true), err1)
+      local n = err1:match("dyadic: %d+ documents analyzed, 8 skipped %(.-%), (%d+) rule warnings in ")
+      assert.truthy(n, err1)
+      assert.truthy(err1:find("1 unreadable file", 1, true), err1)
+      for _, j in ipairs { "2", "3" } do
+        local outj, errj, stj = dyadic(args(j))
+        assert.are.equal(1, stj)
+        assert.is_true(out1 == outj, "-j " .. j)
+        assert.are.equal(without_time(err1), without_time(errj), "-j " .. j)
       end
     end)
 
@@ -256,20 +292,117 @@ describe("dyadic command line", function()
       assert.falsy(err:find("documents analyzed", 1, true))
     end)
 
-    it("fails loudly when a worker fails, writing nothing", function()
+    -- the leftover files a run could leave: worker emit files are os.tmpname()s
+    -- (/tmp/lua_XXXXXX); those of this run name its unique input in their skip lines
+    local function leftovers(unique)
+      local p = io.popen("grep -l -F " .. q(unique) .. " /tmp/lua_* 2>/dev/null")
+      local found = p:read("*a")
+      p:close()
+      return found
+    end
+
+    it("fails loudly when a forked worker dies, writing nothing and leaving no file", function()
+      local input = helpers.write_temp(helpers.read(fx("good.jsonl")) .. helpers.read(fx("mixed.jsonl")), ".jsonl")
+      local dir = os.tmpname()
+      os.remove(dir)
+      assert.truthy(os.execute("mkdir " .. q(dir)))
+      local target = dir .. "/out.csv"
+      -- a clean run first: every share has skips, and nothing is left behind
+      local _, err0, st0 = dyadic { "corpus", "-j", "3", "-o", target, input }
+      assert.are.equal(1, st0)
+      assert.truthy(err0:find("6 documents analyzed, 7 skipped", 1, true), err0)
+      assert.are.equal("", leftovers(input))
+      os.remove(target)
+      for _, c in ipairs {
+        { "3", {}, "worker 1/3 failed (killed by signal 9, no complete result); nothing written" },
+        { "2", { DYADIC_TEST_DEATH = "exit" },
+          "worker 1/2 failed (exit status 3, no complete result); nothing written" },
+      } do
+        local out, err, status = dyadic({ "corpus", "-j", c[1], "-o", target, "--rules", fx("worker-death.lua"),
+                                          input }, nil, c[2])
+        assert.are.equal(1, status, err)
+        assert.are.equal("", out)
+        assert.truthy(err:find("dyadic: " .. c[3] .. "\n", 1, true), err)
+        assert.falsy(err:find("documents analyzed", 1, true), err)
+        assert.falsy(exists(target))
+        assert.are.equal("", io.popen("ls -A " .. q(dir)):read("*a"))
+        assert.are.equal("", leftovers(input))
+      end
+      os.remove(input)
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("fails loudly when an io.popen worker fails, writing nothing", function()
       -- worker-bomb.lua loads in the parent and raises in every worker process
       local dir = os.tmpname()
       os.remove(dir)
       assert.truthy(os.execute("mkdir " .. q(dir)))
       local target = dir .. "/out.csv"
-      local out, err, status = dyadic { "corpus", "-j", "2", "-o", target, "--rules",
-                                        helpers.fixture("rules/worker-bomb.lua"), fx("good.jsonl") }
+      local out, err, status = dyadic({ "corpus", "-j", "2", "-o", target, "--rules",
+                                        helpers.fixture("rules/worker-bomb.lua"), fx("good.jsonl") },
+                                      nil, { DYADIC_NO_FORK = "1" })
       assert.are.equal(1, status)
       assert.are.equal("", out)
       assert.truthy(err:find("worker 0/2 failed", 1, true), err)
       assert.truthy(err:find("refuses to load in a worker", 1, true), err)
       assert.falsy(exists(target))
       os.execute("rm -rf " .. q(dir))
+    end)
+  end)
+
+  describe("process primitives (dyadic.core._fork, _waitpid, _exit)", function()
+    local core = require "dyadic.core"
+
+    it("forks a child whose exit status or signal the parent collects", function()
+      assert.is_true(core._has_fork)
+      io.stdout:flush()
+      io.stderr:flush()
+      local pid = assert(core._fork())
+      if pid == 0 then core._exit(7) end
+      assert.is_true(pid > 0)
+      assert.are.equal(7, core._waitpid(pid))
+      -- a second wait: the child is gone
+      local none, msg = core._waitpid(pid)
+      assert.is_nil(none)
+      assert.truthy(msg:find("^waitpid %d+: No child processes$"), msg)
+      io.stdout:flush()
+      pid = assert(core._fork())
+      if pid == 0 then
+        os.execute("kill -TERM $PPID")
+        core._exit(0)
+      end
+      local st, sig = core._waitpid(pid)
+      assert.are.equal("signal", st)
+      assert.are.equal(15, sig)
+    end)
+
+    it("the child inherits the parent's state", function()
+      local d = require "dyadic"
+      local an = d.analyzer { lexicon = d.default_lexicon() }
+      local path = os.tmpname()
+      io.stdout:flush()
+      local pid = assert(core._fork())
+      if pid == 0 then
+        local ok = pcall(function()
+          local doc = an:analyze("Russia and China signed a gas agreement.", { id = "x" })
+          local f = assert(io.open(path, "wb"))
+          f:write(#doc:mentions() > 0 and "mentions" or "none")
+          f:close()
+        end)
+        core._exit(ok and 0 or 1)
+      end
+      assert.are.equal(0, core._waitpid(pid))
+      assert.are.equal("mentions", helpers.read(path))
+      os.remove(path)
+    end)
+
+    it("checks its arguments", function()
+      assert.has_error(function() core._waitpid("x") end)
+      assert.has_error(function() core._waitpid(1.5) end)
+      assert.has_error(function() core._waitpid(0) end)
+      assert.has_error(function() core._exit(256) end)
+      assert.has_error(function() core._exit(-1) end)
+      assert.has_error(function() core._exit() end)
     end)
   end)
 

@@ -16,7 +16,10 @@ function helpers.read(path)
 end
 
 function helpers.write_temp(content, suffix)
-  local path = os.tmpname() .. (suffix or "")
+  -- os.tmpname() creates the file; with a suffix we write a sibling, so remove the original
+  local base = os.tmpname()
+  local path = base .. (suffix or "")
+  if suffix and suffix ~= "" then os.remove(base) end
   local f = assert(io.open(path, "wb"))
   f:write(content)
   f:close()

@@ -7,8 +7,8 @@
 -- M.main(argv) runs a command and returns the exit status: 0 success, 1 failure
 -- (input problems, skipped records without --keep-going, a failed worker), 2 usage
 -- errors. bin/dyadic calls os.exit(M.main(arg)). The corpus machinery (records,
--- worker processes, progress) lives in dyadic.cli.corpus; shared helpers in
--- dyadic.cli.util.
+-- forked or io.popen worker processes, progress) lives in dyadic.cli.corpus; shared
+-- helpers in dyadic.cli.util.
 local util = require "dyadic.cli.util"
 
 local M = {}

@@ -1,12 +1,15 @@
 --- dyadic.cli.corpus: `dyadic corpus`, records to one aggregate.
 --
 -- Records are numbered across all inputs in order (every non-blank JSON Lines line,
--- every .txt file, every unreadable input). With -j N the parent starts N worker
--- processes (the same interpreter running bin/dyadic with the hidden --worker i/N
--- --emit FILE options); worker i takes the records whose number % N == i, adds them
--- to its own aggregate and writes it, serialized, with its skips and warnings, to
--- FILE. The parent merges the workers' aggregates in worker order: aggregates are
--- exact integer sums, so the report is byte-identical to the one -j 1 makes.
+-- every .txt file, every unreadable input). With -j N, worker i takes the records
+-- whose number % N == i, adds them to its own aggregate and writes it, serialized,
+-- with its skips and warnings, to an emit FILE. On POSIX systems the workers are
+-- forked (dyadic.core._fork) after the parent has built the analyzer, so they inherit
+-- the lexicon and rules and start analyzing at once; the parent does share 0 itself.
+-- Elsewhere (or with DYADIC_NO_FORK=1) the parent starts N worker processes with
+-- io.popen: the same interpreter running bin/dyadic with the hidden --worker i/N
+-- --emit FILE options. The parent merges the aggregates in worker order: aggregates
+-- are exact integer sums, so the report is byte-identical to the one -j 1 makes.
 local util = require "dyadic.cli.util"
 
 local M = {}
@@ -356,6 +359,79 @@ local function run_workers(p, n, argv, bar)
   return results
 end
 
+-- dyadic.core when it can fork (POSIX), else nil: the caller then starts workers with
+-- io.popen. DYADIC_NO_FORK=1 forces the io.popen path (the specs test both).
+local function fork_core()
+  local no = os.getenv("DYADIC_NO_FORK")
+  if no and no ~= "" and no ~= "0" then return nil end
+  local ok, core = pcall(require, "dyadic.core")
+  if ok and core._has_fork and type(core._fork) == "function" then return core end
+  return nil
+end
+
+local function describe_status(st, sig)
+  if st == "signal" then return "killed by signal " .. tostring(sig) end
+  if st == nil then return tostring(sig) end
+  return "exit status " .. tostring(st)
+end
+
+-- Forked workers: the parent has built the analyzer (lexicon, rules) already; children
+-- 1..n-1 inherit it copy-on-write, process their share, write their result to an emit
+-- file (as an io.popen worker does) and end with _exit. The parent does share 0 itself
+-- (drawing the progress bar, scaled by n), then reaps every child and removes every
+-- emit file, whatever happened. Returns the results in worker order, and the parent's
+-- CPU seconds for its share; nil, message when a worker failed.
+local function run_forked(core, files, opts, an, n, bar)
+  local children, failed = {}, nil
+  io.stdout:flush()
+  io.stderr:flush()
+  for k = 1, n - 1 do
+    local emit = os.tmpname()
+    local pid, ferr = core._fork()
+    if pid == 0 then
+      -- the child: never returns into the parent's code
+      local ok, err = pcall(function()
+        local res = M.process(files, opts, an, k, n, nil)
+        local wok, werr = write_result(emit, res)
+        if not wok then error(werr, 0) end
+      end)
+      if not ok then
+        pcall(io.stderr.write, io.stderr, string.format("dyadic: worker %d/%d: %s\n", k, n, tostring(err)))
+      end
+      pcall(io.stdout.flush, io.stdout)
+      pcall(io.stderr.flush, io.stderr)
+      core._exit(ok and 0 or 1)
+    end
+    if not pid then
+      os.remove(emit)
+      failed = string.format("cannot start worker %d/%d (%s); nothing written", k, n, tostring(ferr))
+      break
+    end
+    children[#children + 1] = { pid = pid, emit = emit, k = k }
+  end
+  local results, own_cpu, own_err = {}, 0, nil
+  if not failed then
+    local c0 = os.clock()
+    local progress = bar and function(docs, bytes) bar(docs * n, bytes * n) end
+    local ok, res = pcall(M.process, files, opts, an, 0, n, progress)
+    own_cpu = os.clock() - c0
+    if ok then res.cpu = own_cpu; results[1] = res else own_err = res end
+  end
+  for _, c in ipairs(children) do
+    local st, sig = core._waitpid(c.pid)
+    local res = read_result(c.emit)
+    os.remove(c.emit)
+    if st ~= 0 or not res then
+      failed = failed or string.format("worker %d/%d failed (%s%s); nothing written", c.k, n,
+        describe_status(st, sig), res and "" or ", no complete result")
+    end
+    results[c.k + 1] = res
+  end
+  if own_err then error(own_err, 0) end
+  if failed then return nil, failed end
+  return results, own_cpu
+end
+
 local function by_index(a, b) return a[1] < b[1] end
 
 local function run(p, fmt, cli)
@@ -416,10 +492,12 @@ local function run(p, fmt, cli)
   local tty = util.isatty(2)
   local bar = tty and progress_bar(total_size(files), os.time()) or nil
 
-  -- The analyzer: with -j 1 to use it, with workers only to check --lexicon / --rules
-  -- files before starting them (the default lexicon needs no check).
+  -- The analyzer: with -j 1 and forked workers to use it (children inherit it), with
+  -- io.popen workers only to check --lexicon / --rules files before starting them (the
+  -- default lexicon needs no check).
+  local core = jobs > 1 and fork_core() or nil
   local an, err
-  if jobs == 1 or #opts.lexicon > 0 or #opts.rules > 0 then
+  if jobs == 1 or core or #opts.lexicon > 0 or #opts.rules > 0 then
     an, err = cli.analyzer(opts)
     if not an then cli.say("%s", err); return 1 end
   end
@@ -427,12 +505,18 @@ local function run(p, fmt, cli)
   local timing = os.getenv("DYADIC_TIMING")
   local t_analysis = timing and util.now()
   local agg, results
+  local own_cpu = 0  -- CPU seconds this process spent on a worker's share (forked runs)
   if jobs == 1 then
     local res = M.process(files, opts, an, 0, 1, bar)
     agg = res.agg
     results = { res }
   else
-    results, err = run_workers(p, jobs, p.argv or arg or {}, bar)
+    if core then
+      results, err = run_forked(core, files, opts, an, jobs, bar)
+      if results then own_cpu = err; err = nil end
+    else
+      results, err = run_workers(p, jobs, p.argv or arg or {}, bar)
+    end
     if not results then
       if bar then bar(0, 0, true) end
       cli.say("%s", err)
@@ -440,7 +524,9 @@ local function run(p, fmt, cli)
     end
     agg = dyadic.aggregate { by = by }
     for i, res in ipairs(results) do
-      local part, lerr = dyadic.aggregate.load(res.blob)
+      -- the share this process did itself (forked runs) is an aggregate already
+      local part, lerr = res.agg, nil
+      if not part then part, lerr = dyadic.aggregate.load(res.blob) end
       if not part then
         cli.say("worker %d/%d: unreadable aggregate (%s); nothing written", i - 1, jobs, tostring(lerr))
         return 1
@@ -483,16 +569,18 @@ local function run(p, fmt, cli)
   local ok, werr = cli.output(text, opts.output)
   if timing then
     -- wall clock, and CPU seconds on the critical path: this process until the aggregate
-    -- is ready, plus the slowest worker (whose CPU includes its own start-up)
+    -- is ready, plus the slowest worker (an io.popen worker's CPU includes its own
+    -- start-up; a forked run counts the share this process did as a worker, not twice)
     local t_end = util.now()
     local slowest = 0
     if jobs > 1 then
       for _, res in ipairs(results) do slowest = math.max(slowest, res.cpu or 0) end
     end
+    local own = cpu_report - own_cpu
     io.stderr:write(string.format("dyadic: timing: wall start %.3f s, analysis %.3f s, report %.3f s; "
       .. "cpu to aggregate %.3f s (this process %.3f s + slowest worker %.3f s), report %.3f s\n",
       t_analysis - t0, t_report - t_analysis, t_end - t_report,
-      cpu_report + slowest, cpu_report, slowest, os.clock() - cpu_report))
+      own + slowest, own, slowest, os.clock() - cpu_report))
   end
 
   -- summary: "dyadic: 10051 documents analyzed, 3 skipped (2 malformed JSON, 1 empty text) in 4.2 s"
