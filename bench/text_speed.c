@@ -1,5 +1,5 @@
 /*
- * text_speed.c - throughput of dy_tokenize and dy_split_sentences (see docs/design/text.md).
+ * text_speed.c - throughput of dy_tokenize and dy_split_sentences (see docs/DESIGN.md (the text section)).
  *
  *   cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Icsrc bench/text_speed.c csrc/text.c csrc/unicode.c \
  *      -o build/text_speed && build/text_speed [FILE...]

@@ -1,7 +1,7 @@
 /*
  * analyze.c - the scoring engine: tokens, sentences and lexicon hits in, scored
  * contributions with their evidence out (docs/SCORING.md; choices and measurements
- * in docs/design/scoring.md).
+ * in docs/DESIGN.md (the scoring section)).
  *
  * One pass per stage over arrays the document keeps between analyses, so a pipeline
  * that reuses a document allocates nothing once the arrays have grown: hits are

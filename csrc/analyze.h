@@ -1,6 +1,6 @@
 /*
  * analyze.h - the relationship-scoring engine: one document in, sentences,
- * mentions, cues and scored contributions out (docs/SCORING.md, docs/design/scoring.md).
+ * mentions, cues and scored contributions out (docs/SCORING.md, docs/DESIGN.md (the scoring section)).
  *
  * The document borrows the text and the lexicon it was analysed with: the caller keeps
  * both alive (and the lexicon open) while the document is used. The Lua binding anchors

@@ -1,7 +1,7 @@
 /*
  * automaton.c - the phrase matcher: Aho-Corasick over a normalized symbol stream.
  *
- * Text and patterns are both read as a stream of symbols (docs/design/matcher.md):
+ * Text and patterns are both read as a stream of symbols (docs/DESIGN.md (the matcher section)):
  *   - the case-folded UTF-8 bytes of word characters, apostrophes as '\'', other
  *     punctuation as its (folded) bytes;
  *   - SYM_BOUND (0xFF, never a UTF-8 byte) before every character that can begin a
@@ -27,7 +27,7 @@
  * but the exit test); everything else (non-ASCII, deep states, matches) goes through
  * the general per-character code. Texts of 64 KiB or more are cut in two after a
  * separator and the two halves walked in lockstep, so that the cache misses of one
- * overlap with the other's. Measurements in docs/design/matcher.md.
+ * overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
  */
 #include "automaton.h"
 #include "unicode.h"

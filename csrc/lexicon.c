@@ -200,7 +200,7 @@ static int parse_bound(const char *s, const char *field, int32_t *out, char *err
     return 0;
 }
 
-/* Split an actor code as given into base code and role (docs/design/lexicon.md):
+/* Split an actor code as given into base code and role (docs/DESIGN.md (the lexicon section)):
  * "~GOV" / "NGO~" are agents (no base, role = the code without '~'); codes starting
  * with a transnational prefix (IGO, NGO, ...) are whole; other codes of six or more
  * characters split after the third ("RUSGOV" -> RUS + GOV). */

@@ -1,12 +1,12 @@
 /*
- * text.c - tokens and sentences (see text.h and docs/design/text.md).
+ * text.c - tokens and sentences (see text.h and docs/DESIGN.md (the text section)).
  *
  * One left-to-right pass for tokens, one pass over the tokens for sentences; both
  * linear. ASCII bytes are classified through a 256-entry table and only bytes
  * >= 0x80 go through the UTF-8 decoder and the Unicode tables. Every span points
  * into the caller's bytes; nothing is copied.
  *
- * Speed (docs/design/text.md, "Measurements"): dy_tokenize is a tight loop over ASCII
+ * Speed (docs/DESIGN.md (the text section), "Measurements"): dy_tokenize is a tight loop over ASCII
  * white space, plain ASCII words and numbers and ASCII punctuation, writing tokens
  * through local copies of the array; every other case goes to slow_token, which applies
  * the full rules. The fast paths only take inputs where the full rules give the same

@@ -1,7 +1,7 @@
 /*
  * naive_matcher.h - a slow, direct reference for the phrase matcher (fuzz oracle).
  *
- * Written from the rules in docs/design/matcher.md without the automaton: the text
+ * Written from the rules in docs/DESIGN.md (the matcher section) without the automaton: the text
  * and each pattern become arrays of characters; every pattern is tried at every
  * character where a match may start, by comparing characters one by one. Quadratic
  * and proud of it.

@@ -44,7 +44,7 @@ describe("default lexicon", function()
   setup(function()
     local t0 = os.clock()
     lex = lexicon.default()
-    -- no timing assertion: the figure goes to docs/design/default-lexicon.md
+    -- no timing assertion: the figure goes to docs/DESIGN.md (the default-lexicon section)
     print(string.format("\n  default lexicon: %s, loaded and compiled in %.1f ms (os.clock)",
       tostring(lex), (os.clock() - t0) * 1000))
   end)

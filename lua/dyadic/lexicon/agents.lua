@@ -8,7 +8,7 @@
 -- An agent becomes an actor entry of type "group" with no country code: code is the
 -- agent code as written ("~COP", "NGO~"), which the lexicon stores as role "COP" / "NGO"
 -- with an empty base code. The analyzer composes it with an adjacent country mention
--- ("Russian police" -> RUS + COP); see docs/design/lexicon.md. Regular plurals are made
+-- ("Russian police" -> RUS + COP); see docs/DESIGN.md (the lexicon section). Regular plurals are made
 -- automatically (PETRARCH 0.5 semantics: words are whole words, not stems).
 local util = require "dyadic.lexicon.util"
 local phoenix = require "dyadic.lexicon.phoenix"

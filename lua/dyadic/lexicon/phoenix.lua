@@ -6,7 +6,7 @@
 -- apply on the days no dated code covers. `[---]` is TABARI's null code: the phrase is
 -- recognised but codes nothing, which we load as a discard; `[A/B]` is a compound actor
 -- (both A and B). Rules and their reasons:
--- docs/design/lexicon.md.
+-- docs/DESIGN.md (the lexicon section).
 local util = require "dyadic.lexicon.util"
 
 local M = {}
