@@ -326,17 +326,25 @@ static void push_mention(lua_State *L, const struct dy_doc *doc, const dy_lexico
     lua_setfield(L, -2, "text");
 }
 
-static int d_mentions(lua_State *L)
+typedef void (*item_pusher)(lua_State *L, const struct dy_doc *doc, const dy_lexicon *lex, size_t i);
+
+/* A list of n records made by push (mentions, cues), for the document at index 1. */
+static int push_items(lua_State *L, size_t n, item_pusher push)
 {
     struct dy_doc *doc = dy_check_document(L, 1);
     const dy_lexicon *lex = doc_lexicon(L, 1);
     size_t i;
-    lua_createtable(L, (int)doc->nmentions, 0);
-    for (i = 0; i < doc->nmentions; i++) {
-        push_mention(L, doc, lex, i);
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        push(L, doc, lex, i);
         lua_rawseti(L, -2, (int)(i + 1));
     }
     return 1;
+}
+
+static int d_mentions(lua_State *L)
+{
+    return push_items(L, dy_check_document(L, 1)->nmentions, push_mention);
 }
 
 static void push_cue(lua_State *L, const struct dy_doc *doc, const dy_lexicon *lex, size_t i)
@@ -365,15 +373,7 @@ static void push_cue(lua_State *L, const struct dy_doc *doc, const dy_lexicon *l
 
 static int d_cues(lua_State *L)
 {
-    struct dy_doc *doc = dy_check_document(L, 1);
-    const dy_lexicon *lex = doc_lexicon(L, 1);
-    size_t i;
-    lua_createtable(L, (int)doc->ncues, 0);
-    for (i = 0; i < doc->ncues; i++) {
-        push_cue(L, doc, lex, i);
-        lua_rawseti(L, -2, (int)(i + 1));
-    }
-    return 1;
+    return push_items(L, dy_check_document(L, 1)->ncues, push_cue);
 }
 
 /* Sort summary actors by salience, then mentions, then first mention, then code. */
