@@ -181,10 +181,13 @@ function M.default()
   for _, modname in ipairs(names) do
     local text = require(modname)
     assert(type(text) == "string", modname .. " must return the lexicon text")
-    local part, err = M.parse(text, "dyadic", modname)
-    if not part then error("dyadic.lexicon.default: " .. err, 2) end
-    lex:merge(part)
-    part:close()
+    -- parsed straight into the one lexicon (no per-module lexicon to merge and copy)
+    for _, p in ipairs(run(text, "dyadic", modname, lex, true)) do
+      if p.severity == "error" then
+        lex:close()
+        error(string.format("dyadic.lexicon.default: %s:%d: %s", modname, p.line, p.message), 2)
+      end
+    end
   end
   assert(lex:compile())
   lex.load_seconds = os.clock() - t0
