@@ -528,15 +528,31 @@ static int d_sectors(lua_State *L)
     return 1;
 }
 
-static void push_contrib(lua_State *L, const struct dy_doc *doc, const dy_lexicon *lex, const dy_contrib *c)
+/* Set field "text" of the table on top to sentence s's text. `cache` is the stack index of a
+ * table from sentence number to its string, so a sentence behind many records is copied
+ * into Lua once per call, not once per record. */
+static void set_sentence_text(lua_State *L, const struct dy_doc *doc, uint32_t s, int cache)
+{
+    lua_rawgeti(L, cache, (int)s + 1);
+    if (lua_isnil(L, -1)) {
+        const dy_sentence *se = &doc->sents.v[s];
+        lua_pop(L, 1);
+        lua_pushlstring(L, doc->text + se->s, se->e - se->s);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, cache, (int)s + 1);
+    }
+    lua_setfield(L, -2, "text");
+}
+
+static void push_contrib(lua_State *L, const struct dy_doc *doc, const dy_lexicon *lex, const dy_contrib *c,
+                         int cache)
 {
     const dy_sentence *s = &doc->sents.v[c->sentence];
     lua_createtable(L, 0, 20);
     set_int(L, "sentence", c->sentence + 1);
     set_int(L, "s", s->s + 1);
     set_int(L, "e", s->e);
-    lua_pushlstring(L, doc->text + s->s, s->e - s->s);
-    lua_setfield(L, -2, "text");
+    set_sentence_text(L, doc, c->sentence, cache);
     set_string(L, "source", dy_doc_string(doc, c->source));
     if (c->target) set_string(L, "target", dy_doc_string(doc, c->target));
     set_number(L, "coop", unmicro(c->coop));
@@ -575,7 +591,7 @@ static void push_contrib(lua_State *L, const struct dy_doc *doc, const dy_lexico
  * and text are the mention's sentence, `from` the lead sentence whose participants
  * (source, target) it was carried to. */
 static void push_carried(lua_State *L, const struct dy_doc *doc, const dy_sinfo *si, uint32_t k,
-                         uint32_t src, uint32_t tgt)
+                         uint32_t src, uint32_t tgt, int cache)
 {
     const dy_item *x = &doc->sectors[k];
     const dy_sentence *s = &doc->sents.v[x->sentence];
@@ -583,8 +599,7 @@ static void push_carried(lua_State *L, const struct dy_doc *doc, const dy_sinfo 
     set_int(L, "sentence", x->sentence + 1);
     set_int(L, "s", s->s + 1);
     set_int(L, "e", s->e);
-    lua_pushlstring(L, doc->text + s->s, s->e - s->s);
-    lua_setfield(L, -2, "text");
+    set_sentence_text(L, doc, x->sentence, cache);
     set_string(L, "source", dy_doc_string(doc, src));
     set_string(L, "target", dy_doc_string(doc, tgt));
     set_number(L, "coop", 0);
@@ -604,7 +619,7 @@ static void push_carried(lua_State *L, const struct dy_doc *doc, const dy_sinfo 
 /* Evidence records of sentence s's carried sectors for a -> b (b 0: every target;
  * both: either direction). Returns the new count. */
 static int push_carried_of(lua_State *L, const struct dy_doc *doc, size_t s, uint32_t a, uint32_t b, int both,
-                           int n)
+                           int n, int cache)
 {
     const dy_sinfo *si = &doc->sinfo[s], *li;
     uint32_t k, pa, pb;
@@ -620,7 +635,7 @@ static int push_carried_of(lua_State *L, const struct dy_doc *doc, size_t s, uin
                 if (b == 0) match = x == a;
                 else match = (x == a && y == b) || (both && x == b && y == a);
                 if (!match) continue;
-                push_carried(L, doc, si, k, x, y);
+                push_carried(L, doc, si, k, x, y, cache);
                 lua_rawseti(L, -2, ++n);
             }
         }
@@ -639,7 +654,7 @@ static int d_evidence(lua_State *L)
     const dy_lexicon *lex;
     uint32_t ia, ib = 0;
     size_t i, cs = 0;
-    int n = 0, both;
+    int n = 0, both, cache;
     dy_check_options(L, 4, known);
     both = dy_opt_boolean(L, 4, "undirected", 0);
     lex = doc_lexicon(L, 1);
@@ -647,21 +662,24 @@ static int d_evidence(lua_State *L)
     if (b) ib = dy_doc_find_string(doc, b);
     lua_newtable(L);
     if (ia == 0 || (b && ib == 0)) return 1;
+    lua_newtable(L);  /* sentence texts already pushed */
+    cache = lua_gettop(L);
+    lua_pushvalue(L, -2);  /* the result on top: records are appended with rawseti(-2) */
     for (i = 0; i < doc->ncontribs; i++) {
         const dy_contrib *c = &doc->contribs[i];
         int match;
         /* carried records in sentence order among the cue contributions (rules come last) */
         if (c->direction != DY_DIR_RULE) {
-            for (; cs < c->sentence; cs++) n = push_carried_of(L, doc, cs, ia, ib, both, n);
+            for (; cs < c->sentence; cs++) n = push_carried_of(L, doc, cs, ia, ib, both, n, cache);
         }
         if (doc->sinfo[c->sentence].flags & DY_SF_DISCARDED) continue;
         if (b == NULL) match = c->source == ia;
         else match = (c->source == ia && c->target == ib) || (both && c->source == ib && c->target == ia);
         if (!match) continue;
-        push_contrib(L, doc, lex, c);
+        push_contrib(L, doc, lex, c, cache);
         lua_rawseti(L, -2, ++n);
     }
-    for (; cs < doc->sents.n; cs++) n = push_carried_of(L, doc, cs, ia, ib, both, n);
+    for (; cs < doc->sents.n; cs++) n = push_carried_of(L, doc, cs, ia, ib, both, n, cache);
     return 1;
 }
 

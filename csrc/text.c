@@ -655,10 +655,17 @@ static size_t bullet_len(const unsigned char *p, const dy_token *t, size_t n, si
     return 0;
 }
 
-static int push_sentence(dy_sentences *out, const dy_token *t, size_t first, size_t last_excl)
+/* Longest sentence, in tokens. No sentence of news prose comes near it (the longest in the
+ * Reuters corpus has 219 tokens), but text without sentence punctuation (a 100 MB line of
+ * comma-separated clauses, a table dump) would otherwise be one sentence, and the scoring
+ * engine's per-sentence work grows with the square of the mentions in a sentence. Cutting
+ * such runs keeps the whole pipeline linear in the text. */
+#define DY_MAX_SENTENCE_TOKENS 512
+#define DY_CUT_SEARCH 128  /* look this far back from the limit for , ; or : to cut after */
+
+static int push_span(dy_sentences *out, const dy_token *t, size_t first, size_t last_excl)
 {
     dy_sentence *s;
-    if (last_excl <= first) return 0;
     if (out->n == out->cap && DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
     s = &out->v[out->n++];
     s->s = t[first].s;
@@ -666,6 +673,26 @@ static int push_sentence(dy_sentences *out, const dy_token *t, size_t first, siz
     s->tok_first = (uint32_t)first;
     s->tok_end = (uint32_t)last_excl;
     return 0;
+}
+
+/* Push the sentence of tokens [first, last_excl), cut into pieces of at most
+ * DY_MAX_SENTENCE_TOKENS, each ending after the last , ; or : of its final DY_CUT_SEARCH tokens
+ * when there is one (else at the limit). */
+static int push_sentence(dy_sentences *out, const unsigned char *p, const dy_token *t, size_t first,
+                         size_t last_excl)
+{
+    while (last_excl > first && last_excl - first > DY_MAX_SENTENCE_TOKENS) {
+        size_t limit = first + DY_MAX_SENTENCE_TOKENS, cut = limit, k;
+        for (k = limit; k > limit - DY_CUT_SEARCH; k--) {
+            const dy_token *q = &t[k - 1];
+            if (q->kind == DY_TOK_PUNCT && q->e - q->s == 1 &&
+                (p[q->s] == ',' || p[q->s] == ';' || p[q->s] == ':')) { cut = k; break; }
+        }
+        if (push_span(out, t, first, cut) != 0) return -1;
+        first = cut;
+    }
+    if (last_excl <= first) return 0;
+    return push_span(out, t, first, last_excl);
 }
 
 /* A headline: the line holds the whole sentence so far, ends in a word or number that is not
@@ -721,7 +748,7 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
             while (x->kind != DY_TOK_PUNCT && !(x->flags & DY_TF_ABBREV) &&
                    (x->s == pe || (x->s == pe + 1 && p[pe] == ' '))) {
                 pe = x->e;
-                if (++x == end) return push_sentence(out, t, first, n);
+                if (++x == end) return push_sentence(out, p, t, first, n);
             }
             k = (size_t)(x - t);
             /* the white space before token k may hold line breaks */
@@ -730,7 +757,7 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
         if (nl) {  /* token k starts a line */
             size_t m = bullet_len(p, t, n, k);
             if (m || (first < k && (nl >= 2 || (first == line_first && headline_break(p, len, t, k, line_first))))) {
-                if (push_sentence(out, t, first, k) != 0) return -1;
+                if (push_sentence(out, p, t, first, k) != 0) return -1;
                 first = k + m;
             }
             k += m;
@@ -770,7 +797,7 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
                 }
             }
             if (brk) {
-                if (push_sentence(out, t, first, j + 1) != 0) return -1;
+                if (push_sentence(out, p, t, first, j + 1) != 0) return -1;
                 first = j + 1;
             }
             k = j + 1;
@@ -782,7 +809,7 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
                    is_closer(tok_cp(p, &t[j + 1])))
                 j++;
             if (j + 1 < n && t[j + 1].s > t[j].e && is_starter(p, t, n, j + 1)) {
-                if (push_sentence(out, t, first, j + 1) != 0) return -1;
+                if (push_sentence(out, p, t, first, j + 1) != 0) return -1;
                 first = j + 1;
             }
             k = j + 1;
@@ -790,7 +817,7 @@ int dy_split_sentences(const char *text, size_t len, const dy_tokens *toks, dy_s
         }
         k++;
     }
-    return push_sentence(out, t, first, n);
+    return push_sentence(out, p, t, first, n);
 }
 
 void dy_tokens_free(dy_tokens *t)

@@ -211,9 +211,27 @@ describe("dyadic.tokens", function()
     assert.are.equal(40960 * 9, #toks)
     assert.are.same({ #text - 218, #text - 1, "word" }, toks[#toks])
     assert.are.same({ 32, 35, "word", "abbrev capitalized" }, toks[7])
+    -- no sentence punctuation: cut into sentences of at most 512 tokens, each ending after
+    -- the last comma of its final 128 tokens (see docs/DESIGN.md, text section)
     local sents = dyadic.sentences(text)
-    assert.are.equal(1, #sents)
-    assert.are.same({ 1, #text - 1 }, sents[1])
+    assert.are.equal(1, sents[1][1])
+    assert.are.equal(#text - 1, sents[#sents][2])
+    local ti = 1
+    for i, se in ipairs(sents) do
+      if i > 1 then assert.is_true(se[1] > sents[i - 1][2]) end
+      local n = 0
+      while ti <= #toks and toks[ti][1] < se[1] do ti = ti + 1 end
+      while ti <= #toks and toks[ti][2] <= se[2] do n = n + 1; ti = ti + 1 end
+      assert.is_true(n >= 1 and n <= 512, "sentence " .. i .. " has " .. n .. " tokens")
+      if i < #sents then assert.are.equal(",", text:sub(se[2], se[2])) end
+    end
+    assert.are.equal(math.ceil(40960 * 9 / 504), #sents)  -- 56 units of 9 tokens, cut after a comma
+  end)
+
+  it("cuts a run without sentence punctuation at the limit when it has no comma", function()
+    local text = string.rep("word ", 1300)
+    local sents = dyadic.sentences(text)
+    assert.are.same({ { 1, 512 * 5 - 1 }, { 512 * 5 + 1, 1024 * 5 - 1 }, { 1024 * 5 + 1, 1300 * 5 - 1 } }, sents)
   end)
 
   it("names the argument on a wrong type", function()
