@@ -254,17 +254,21 @@ static void rec_error(lua_State *L, const char *where, int idx, const char *fiel
 }
 
 /* Value of field `k` of the table on top as micro-units (0 when absent). */
+/* The number at the top of the stack in micro-units, rounded once; raises when out of range. */
+static int64_t micro_at_top(lua_State *L, const char *where, int idx, const char *k)
+{
+    lua_Number y = lua_tonumber(L, -1) * DY_MICRO;
+    if (!(y > -9.0e18 && y < 9.0e18)) rec_error(L, where, idx, k, "number out of range");
+    return (int64_t)(y < 0 ? y - 0.5 : y + 0.5);
+}
+
 static int64_t rec_micro(lua_State *L, const char *where, int idx, const char *k)
 {
-    lua_Number x, y;
     int64_t v = 0;
     lua_getfield(L, -1, k);
     if (!lua_isnil(L, -1)) {
         if (lua_type(L, -1) != LUA_TNUMBER) rec_error(L, where, idx, k, "expected a number");
-        x = lua_tonumber(L, -1);
-        y = x * DY_MICRO;
-        if (!(y > -9.0e18 && y < 9.0e18)) rec_error(L, where, idx, k, "number out of range");
-        v = (int64_t)(y < 0 ? y - 0.5 : y + 0.5);
+        v = micro_at_top(L, where, idx, k);
     }
     lua_pop(L, 1);
     return v;
@@ -376,7 +380,6 @@ static int l_add_records(lua_State *L)
             lua_pushnil(L);
             while (lua_next(L, -2) != 0) {
                 dy_dyad_sector *sec;
-                lua_Number x, y;
                 size_t len;
                 const char *name;
                 if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER) {
@@ -389,10 +392,7 @@ static int l_add_records(lua_State *L)
                 sec->target = r->dyads[r->nd - 1].target;
                 sec->sector = dy_strtab_intern(&r->strings, name, len);
                 if (sec->sector == 0) return agg_fail(L, DY_AGG_ENOMEM);
-                x = lua_tonumber(L, -1);
-                y = x * DY_MICRO;
-                if (!(y > -9.0e18 && y < 9.0e18)) rec_error(L, "dyads", i, "sectors", "weight out of range");
-                sec->weight = (int64_t)(y < 0 ? y - 0.5 : y + 0.5);
+                sec->weight = micro_at_top(L, "dyads", i, "sectors");
                 r->ns++;
                 lua_pop(L, 1);
             }
