@@ -479,18 +479,7 @@ local function real_objects()
   local ok, dyadic = pcall(require, "dyadic")
   if not ok then return nil, tostring(dyadic) end
   local ok2, docs, agg = pcall(function()
-    local lex = dyadic.lexicon()
-    for _, a in ipairs({ { "Moscow", "RUS", "capital" }, { "Russia", "RUS", "state" },
-                         { "Beijing", "CHN", "capital" }, { "China", "CHN", "state" },
-                         { "Washington", "USA", "capital" }, { "Brussels", "EU", "capital" } }) do
-      lex:add { term = a[1], kind = "actor", code = a[2], type = a[3] }
-    end
-    lex:add { term = "signed", kind = "cue", category = "coop", weight = 1 }
-    lex:add { term = "welcome", kind = "cue", category = "coop", weight = 1 }
-    lex:add { term = "sanctioned", kind = "cue", category = "conflict", weight = 2 }
-    lex:add { term = "relies on", kind = "cue", category = "dependency", weight = 1 }
-    lex:add { term = "may", kind = "cue", category = "hedge", weight = 1 }
-    lex:add { term = "gas", kind = "sector", sector = "energy" }
+    local lex = dofile("spec/fixtures/report/lexicon.lua")(dyadic)
     local an = dyadic.analyzer { lexicon = lex }
     local list = {}
     local ag = dyadic.aggregate { by = "month" }
