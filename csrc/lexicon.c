@@ -553,6 +553,17 @@ static int same_payload(const dy_entry *a, const dy_entry *b)
            a->subtype == b->subtype;
 }
 
+/* Append a hit for match m resolved to entry `entry`. Returns 0 or -1 (out of memory). */
+static int add_hit(dy_hits *out, const dy_match *m, uint32_t entry)
+{
+    if (DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
+    out->v[out->n].s = m->s;
+    out->v[out->n].e = m->e;
+    out->v[out->n].entry = entry;
+    out->n++;
+    return 0;
+}
+
 /* Resolve one selected match of `kind` into hits: the entries valid on the date (or the
  * most recent ones), one per distinct payload. */
 static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, unsigned cf, int32_t date, dy_hits *out)
@@ -566,12 +577,7 @@ static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, unsigned 
         const dy_entry *en = &lex->entries[i];
         if (en->kind != kind || !case_applies(en, cf)) return 0;
         if (date != DY_NODATE && (date < en->from || date > en->to)) return 0;
-        if (DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
-        out->v[out->n].s = m->s;
-        out->v[out->n].e = m->e;
-        out->v[out->n].entry = i;
-        out->n++;
-        return 0;
+        return add_hit(out, m, i);
     }
     if (date == DY_NODATE) {
         for (i = lex->pat_head[p]; i != NONE; i = lex->entry_next[i]) {
@@ -603,11 +609,7 @@ static int resolve(const dy_lexicon *lex, const dy_match *m, int kind, unsigned 
             if (lex->entries[j].kind == kind && same_payload(&lex->entries[j], en)) { dup = 1; break; }
         }
         if (dup) continue;
-        if (DY_GROW(out->v, out->cap, out->n, 1) != 0) return -1;
-        out->v[out->n].s = m->s;
-        out->v[out->n].e = m->e;
-        out->v[out->n].entry = i;
-        out->n++;
+        if (add_hit(out, m, i) != 0) return -1;
     }
     return 0;
 }

@@ -35,9 +35,10 @@ struct dy_doc *dy_check_document(lua_State *L, int arg)
     return b->doc;
 }
 
-static void push_anchors(lua_State *L)
+/* Push the weak-keyed table stored in the registry under `name`, creating it on first use. */
+static void push_weak_registry(lua_State *L, const char *name)
 {
-    lua_getfield(L, LUA_REGISTRYINDEX, ANCHORS);
+    lua_getfield(L, LUA_REGISTRYINDEX, name);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_newtable(L);
@@ -46,8 +47,13 @@ static void push_anchors(lua_State *L)
         lua_setfield(L, -2, "__mode");
         lua_setmetatable(L, -2);
         lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, ANCHORS);
+        lua_setfield(L, LUA_REGISTRYINDEX, name);
     }
+}
+
+static void push_anchors(lua_State *L)
+{
+    push_weak_registry(L, ANCHORS);
 }
 
 /* Push the anchor table of the document at index arg (absolute). */
@@ -173,17 +179,7 @@ static void derive_k(lua_State *L, const dy_lexicon *lex, dy_score_params *p)
     dy_score_params q;
     size_t n = dy_lexicon_size(lex);
     if (!isnan(p->k_coop) && !isnan(p->k_conflict)) return;
-    lua_getfield(L, LUA_REGISTRYINDEX, "dyadic.document.kcache");
-    if (lua_isnil(L, -1)) {
-        lua_pop(L, 1);
-        lua_newtable(L);
-        lua_createtable(L, 0, 1);
-        lua_pushliteral(L, "k");
-        lua_setfield(L, -2, "__mode");
-        lua_setmetatable(L, -2);
-        lua_pushvalue(L, -1);
-        lua_setfield(L, LUA_REGISTRYINDEX, "dyadic.document.kcache");
-    }
+    push_weak_registry(L, "dyadic.document.kcache");
     lua_pushvalue(L, 1);
     lua_rawget(L, -2);
     if (lua_istable(L, -1)) {

@@ -2,12 +2,7 @@
 -- what the binding costs over the C core. Prints Markdown table rows.
 local dyadic = require "dyadic"
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local function read(path) return assert(require("dyadic.util").read_file(path)) end
 
 local phrases = {}
 for line in read(arg[1]):gmatch("[^\n]+") do phrases[#phrases + 1] = line end

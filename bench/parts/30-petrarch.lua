@@ -64,12 +64,7 @@ end
 assert(lex:compile())
 local load_seconds = os.clock() - t0
 
-local function read(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("*a")
-  f:close()
-  return s
-end
+local function read(path) return assert(require("dyadic.util").read_file(path)) end
 
 local xml = read(dir .. "PETR.UnitTest.records.xml")
 xml = xml:gsub("<!%-%-.-%-%->", "")  -- comments (some hold example markup)
