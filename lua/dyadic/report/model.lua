@@ -277,14 +277,16 @@ local function from_aggregate(agg)
   for i, p in ipairs(sorted) do rank[p] = i end
   m.periods = sorted
 
-  -- dyad order of the totals, then time
+  -- dyad order of the totals, then time (each record's rank computed once, not in
+  -- the comparator: the sort calls it n log n times)
   local dyad_rank = {}
   for i, d in ipairs(m.dyads) do dyad_rank[d.source .. "\0" .. d.target] = i end
-  table.sort(series, function(a, b)
-    local ra, rb = dyad_rank[a.source .. "\0" .. a.target], dyad_rank[b.source .. "\0" .. b.target]
-    if ra ~= rb then return ra < rb end
-    return rank[a.period] < rank[b.period]
-  end)
+  local nperiods = #sorted
+  for _, r in ipairs(series) do
+    r.order = dyad_rank[r.source .. "\0" .. r.target] * (nperiods + 1) + rank[r.period]
+  end
+  table.sort(series, function(a, b) return a.order < b.order end)
+  for _, r in ipairs(series) do r.order = nil end
   m.series = series
   m.evidence, m.mentions, m.sentences = {}, {}, {}
   m.skips = {}

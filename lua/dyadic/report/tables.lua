@@ -8,31 +8,25 @@ local tables = {}
 
 tables.names = { "dyads", "series", "actors", "mentions", "evidence", "sentences" }
 
-local function sectors_text(sectors)
-  local parts = {}
-  for _, s in ipairs(model.sector_list(sectors)) do
-    parts[#parts + 1] = s.name .. ":" .. util.num(s.w)
-  end
-  return table.concat(parts, ";")
-end
-
-local function top_sector(sectors)
+-- The top sector's name and "name:w;name:w..." heaviest first (one sorted list for both).
+local function sector_columns(sectors)
   local list = model.sector_list(sectors)
-  return list[1] and list[1].name or nil
+  local parts = {}
+  for i, s in ipairs(list) do parts[i] = s.name .. ":" .. util.num(s.w) end
+  return list[1] and list[1].name or nil, table.concat(parts, ";")
 end
 
 local dyad_columns = { "source", "target", "n", "coop", "conflict", "dependency", "net", "volume",
                        "hedged", "hedged_share", "asymmetry", "top_sector", "sectors" }
 
-local function dyad_row(d, extra)
-  local row = {
+local function dyad_row(d)
+  local top, text = sector_columns(d.sectors)
+  return {
     source = d.source, target = d.target, n = d.n, coop = d.coop, conflict = d.conflict,
     dependency = d.dependency, net = d.net, volume = d.volume, hedged = d.hedged,
     hedged_share = d.hedged_share, asymmetry = d.asymmetry,
-    top_sector = top_sector(d.sectors), sectors = sectors_text(d.sectors),
+    top_sector = top, sectors = text,
   }
-  for k, v in pairs(extra or {}) do row[k] = v end
-  return row
 end
 
 local builders = {}
@@ -41,7 +35,11 @@ function builders.dyads(m)
   local cols = { "source", "target", "periods" }
   for i = 3, #dyad_columns do cols[#cols + 1] = dyad_columns[i] end
   local rows = {}
-  for i, d in ipairs(m.dyads) do rows[i] = dyad_row(d, { periods = d.periods }) end
+  for i, d in ipairs(m.dyads) do
+    local row = dyad_row(d)
+    row.periods = d.periods
+    rows[i] = row
+  end
   return cols, rows
 end
 
@@ -56,8 +54,10 @@ function builders.series(m)
     local back = dep[r.period .. "\0" .. r.target .. "\0" .. r.source] or 0
     local asym
     if r.dependency + back ~= 0 then asym = (r.dependency - back) / (r.dependency + back) end
-    local s, e = util.period_range(r.period)
-    rows[i] = dyad_row(r, { period = r.period, start = s, ["end"] = e, asymmetry = asym })
+    local row = dyad_row(r)
+    row.period, row.asymmetry = r.period, asym
+    row.start, row["end"] = util.period_range(r.period)
+    rows[i] = row
   end
   return cols, rows
 end

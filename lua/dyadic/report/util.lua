@@ -19,10 +19,11 @@ function util.num(x)
     if x == 0 then return "0" end  -- also -0
     return format("%d", x)
   end
-  for digits = 15, 17 do
-    local s = format("%." .. digits .. "g", x)
-    if tonumber(s) == x then return s end
-  end
+  -- 15 significant digits read back exactly for most values; 17 always do
+  local s = format("%.15g", x)
+  if tonumber(s) == x then return s end
+  s = format("%.16g", x)
+  if tonumber(s) == x then return s end
   return format("%.17g", x)
 end
 
