@@ -345,7 +345,7 @@ return function(x, opts)
     local meta = {}
     if m.id then meta[#meta + 1] = "id " .. esc(m.id) end
     if m.date then meta[#meta + 1] = "date " .. esc(m.date) end
-    meta[#meta + 1] = #m.sentences .. " sentences"
+    meta[#meta + 1] = m.sentence_count .. " sentences"
     meta[#meta + 1] = #m.actors .. " actors"
     meta[#meta + 1] = #m.dyads .. " directed dyads"
     out[#out + 1] = table.concat(meta, " · ")

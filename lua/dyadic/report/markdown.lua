@@ -55,8 +55,8 @@ return function(x)
     local meta = {}
     if m.id then meta[#meta + 1] = "id `" .. util.utf8(m.id):gsub("`", "'") .. "`" end
     if m.date then meta[#meta + 1] = "date " .. md(m.date) end
-    meta[#meta + 1] = #m.sentences .. " sentences"
-    meta[#meta + 1] = #m.mentions .. " actor mentions"
+    meta[#meta + 1] = m.sentence_count .. " sentences"
+    meta[#meta + 1] = m.mention_count .. " actor mentions"
     meta[#meta + 1] = #m.dyads .. " directed dyads"
     out[#out + 1] = table.concat(meta, " · ")
   else

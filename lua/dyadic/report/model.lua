@@ -15,8 +15,10 @@
 --                   hedged, negated, mutual, cue, category, sector, rule, note}, ... }
 --                (document only; in text order)
 --   m.mentions   { {sentence, s, e, term, code, type, role}, ... } (document only)
+--   m.mention_count, m.sentence_count  numbers of actor mentions and sentences (document only)
 --   m.sentences  { {sentence, s, e, coop, conflict, dependency, hedged, dyads}, ... }
 --                per-sentence totals of the evidence (document only)
+--   (a document's evidence, mentions and sentences are built on first read)
 --
 -- volume = |coop| + |conflict| + |dependency|. The model only reads the objects,
 -- through the methods of the API contract, so anything with those methods works.
@@ -112,6 +114,75 @@ local function complete_actors(m)
   end
 end
 
+-- The evidence rows of one directed dyad, in text order.
+local function pair_evidence(doc, source, target)
+  local rows = {}
+  for _, e in ipairs(doc:evidence(source, target) or {}) do
+    rows[#rows + 1] = {
+      source = source, target = target, sentence = num(e.sentence),
+      s = num(e.s), e = num(e.e), text = e.text and tostring(e.text) or "",
+      coop = num(e.coop), conflict = num(e.conflict), dependency = num(e.dependency),
+      hedged = e.hedged and true or false, negated = e.negated and true or false,
+      rule = e.rule and tostring(e.rule) or nil, note = e.note and tostring(e.note) or nil,
+      mutual = e.mutual and true or false, cue = e.cue and tostring(e.cue) or nil,
+      category = e.category and tostring(e.category) or nil,
+      sector = e.sector and tostring(e.sector) or nil,
+    }
+  end
+  return rows
+end
+
+-- Text order, then pair, then the cue: a total order, so reports never depend on
+-- how table.sort breaks ties.
+local function in_text_order(a, b)
+  if a.sentence ~= b.sentence then return a.sentence < b.sentence end
+  if a.s ~= b.s then return a.s < b.s end
+  if a.source ~= b.source then return a.source < b.source end
+  if a.target ~= b.target then return a.target < b.target end
+  if a.e ~= b.e then return a.e < b.e end
+  return (a.cue or "") < (b.cue or "")
+end
+
+local function document_evidence(doc, dyads)
+  local evidence = {}
+  for _, d in ipairs(dyads) do
+    for _, row in ipairs(pair_evidence(doc, d.source, d.target)) do evidence[#evidence + 1] = row end
+  end
+  table.sort(evidence, in_text_order)
+  return evidence
+end
+
+local function document_mentions(doc)
+  local mentions = {}
+  for _, r in ipairs(doc:mentions() or {}) do
+    mentions[#mentions + 1] = {
+      sentence = num(r.sentence), s = num(r.s), e = num(r.e), term = tostring(r.term or ""),
+      code = tostring(r.code or ""), type = r.type and tostring(r.type) or nil,
+      role = r.role and tostring(r.role) or nil,
+    }
+  end
+  return mentions
+end
+
+local function document_sentences(doc, evidence)
+  local sentences = {}
+  for i, sp in ipairs(doc:sentences() or {}) do
+    sentences[i] = { sentence = i, s = num(sp[1] or sp.s), e = num(sp[2] or sp.e),
+                     coop = 0, conflict = 0, dependency = 0, hedged = false, dyads = 0 }
+  end
+  for _, e in ipairs(evidence) do
+    local s = sentences[e.sentence]
+    if s then
+      s.coop = s.coop + e.coop
+      s.conflict = s.conflict + e.conflict
+      s.dependency = s.dependency + e.dependency
+      s.hedged = s.hedged or e.hedged
+      s.dyads = s.dyads + 1
+    end
+  end
+  return sentences
+end
+
 local function from_document(doc)
   local m = { kind = "document", documents = 1, skipped = 0 }
   m.id = doc.id and tostring(doc.id) or nil
@@ -147,53 +218,39 @@ local function from_document(doc)
     m.series[#m.series + 1] = row
   end
 
-  m.evidence = {}
-  for _, d in ipairs(m.dyads) do
-    for _, e in ipairs(doc:evidence(d.source, d.target) or {}) do
-      m.evidence[#m.evidence + 1] = {
-        source = d.source, target = d.target, sentence = num(e.sentence),
-        s = num(e.s), e = num(e.e), text = e.text and tostring(e.text) or "",
-        coop = num(e.coop), conflict = num(e.conflict), dependency = num(e.dependency),
-        hedged = e.hedged and true or false, negated = e.negated and true or false,
-        rule = e.rule and tostring(e.rule) or nil, note = e.note and tostring(e.note) or nil,
-        mutual = e.mutual and true or false, cue = e.cue and tostring(e.cue) or nil,
-        category = e.category and tostring(e.category) or nil,
-        sector = e.sector and tostring(e.sector) or nil,
-      }
+  -- evidence, mentions and per-sentence totals are built when a writer first reads
+  -- them: a CSV of dyads or a GEXF file needs none of them, and on a huge document
+  -- (a 100 MB line has millions of mentions) they are most of the memory a report takes
+  local mention_count = 0
+  for _, a in ipairs(m.actors) do mention_count = mention_count + a.mentions end
+  m.mention_count = mention_count
+  m.sentence_count = #(doc:sentences() or {})
+  -- one dyad's evidence without building all of it (the Markdown summary quotes a
+  -- few sentences of the top dyads)
+  function m.evidence_of(source, target)
+    local all = rawget(m, "evidence")
+    if all then
+      local list = {}
+      for _, e in ipairs(all) do
+        if e.source == source and e.target == target then list[#list + 1] = e end
+      end
+      return list
     end
+    local list = pair_evidence(doc, source, target)
+    table.sort(list, in_text_order)
+    return list
   end
-  table.sort(m.evidence, function(a, b)
-    if a.sentence ~= b.sentence then return a.sentence < b.sentence end
-    if a.s ~= b.s then return a.s < b.s end
-    if a.source ~= b.source then return a.source < b.source end
-    return a.target < b.target
-  end)
-
-  m.mentions = {}
-  for _, r in ipairs(doc:mentions() or {}) do
-    m.mentions[#m.mentions + 1] = {
-      sentence = num(r.sentence), s = num(r.s), e = num(r.e), term = tostring(r.term or ""),
-      code = tostring(r.code or ""), type = r.type and tostring(r.type) or nil,
-      role = r.role and tostring(r.role) or nil,
-    }
-  end
-
-  m.sentences = {}
-  for i, sp in ipairs(doc:sentences() or {}) do
-    m.sentences[i] = { sentence = i, s = num(sp[1] or sp.s), e = num(sp[2] or sp.e),
-                       coop = 0, conflict = 0, dependency = 0, hedged = false, dyads = 0 }
-  end
-  for _, e in ipairs(m.evidence) do
-    local s = m.sentences[e.sentence]
-    if s then
-      s.coop = s.coop + e.coop
-      s.conflict = s.conflict + e.conflict
-      s.dependency = s.dependency + e.dependency
-      s.hedged = s.hedged or e.hedged
-      s.dyads = s.dyads + 1
-    end
-  end
-  return m
+  local lazy = {}
+  function lazy.evidence() return document_evidence(doc, m.dyads) end
+  function lazy.mentions() return document_mentions(doc) end
+  function lazy.sentences(t) return document_sentences(doc, t.evidence) end
+  return setmetatable(m, { __index = function(t, k)
+    local build = lazy[k]
+    if not build then return nil end
+    local v = build(t)
+    rawset(t, k, v)
+    return v
+  end })
 end
 
 local function period_label(p)
@@ -340,14 +397,18 @@ end
 --- Evidence of one directed dyad, strongest contribution first.
 function model.strongest_evidence(m, source, target, k)
   local list = {}
-  for _, e in ipairs(m.evidence) do
-    if e.source == source and e.target == target then list[#list + 1] = e end
+  if m.evidence_of then
+    list = m.evidence_of(source, target)
+  else
+    for _, e in ipairs(m.evidence) do
+      if e.source == source and e.target == target then list[#list + 1] = e end
+    end
   end
   local function strength(e) return abs(e.coop) + abs(e.conflict) + abs(e.dependency) end
   table.sort(list, function(a, b)
     local sa, sb = strength(a), strength(b)
     if sa ~= sb then return sa > sb end
-    return a.sentence < b.sentence
+    return in_text_order(a, b)
   end)
   local out = {}
   for i = 1, math.min(k or #list, #list) do out[i] = list[i] end
