@@ -36,6 +36,7 @@ void dy_score_params_default(dy_score_params *p)
     p->mutual_window = 8;
     p->carry = 0.5;
     p->ellipsis_window = 3;
+    p->topic = 0.25;
 }
 
 void dy_score_params_from_lexicon(dy_score_params *p, const dy_lexicon *lex)
@@ -62,7 +63,7 @@ static const char *const type_names[] = {
 };
 static const char *const direction_names[] = {
     "", "forward", "passive", "reverse", "coordination", "one-side", "compound", "tone", "rule",
-    "ellipsis", "carried"
+    "ellipsis", "carried", "topic"
 };
 
 const char *dy_cue_category_name(int c)
@@ -77,7 +78,7 @@ const char *dy_actor_type_name(int t)
 
 const char *dy_direction_name(int d)
 {
-    return (d > 0 && d <= DY_DIR_CARRIED) ? direction_names[d] : "";
+    return (d > 0 && d <= DY_DIR_TOPIC) ? direction_names[d] : "";
 }
 
 /* Round half away from zero, as llround does, without the libm call (it was 0.5% of
@@ -717,7 +718,14 @@ static int score_sentence(struct dy_doc *doc, const dy_lexicon *lex, uint32_t s)
 
 int64_t dy_carried_weight(const struct dy_doc *doc, const dy_item *sector)
 {
-    return micro(sector->weight * doc->params.carry);
+    int topic = (doc->sinfo[sector->sentence].flags & DY_SF_TOPIC) != 0;
+    return micro(sector->weight * (topic ? doc->params.topic : doc->params.carry));
+}
+
+int dy_carried_direction(const struct dy_doc *doc, size_t s)
+{
+    if (s >= doc->sents.n || doc->sinfo[s].carried_from == 0) return 0;
+    return (doc->sinfo[s].flags & DY_SF_TOPIC) ? DY_DIR_TOPIC : DY_DIR_CARRIED;
 }
 
 /* How sentence s starts, from the bytes between the previous sentence and it (the
@@ -741,13 +749,15 @@ static void sentence_start(const struct dy_doc *doc, size_t s, int *nl, int *bul
     *bullet = mark && lines > 0;
 }
 
-/* A headline: a sentence alone on its line(s) that does not end in punctuation. */
+/* A headline: a sentence alone on its line(s) that does not end in punctuation, nor in
+ * an abbreviation's period (a wrapped line cut after "U.K." is prose, not a headline). */
 static int is_headline(const struct dy_doc *doc, size_t s, int nl, int bullet)
 {
     const dy_sentence *se = &doc->sents.v[s];
     size_t i, end = s + 1 < doc->sents.n ? doc->sents.v[s + 1].s : doc->len;
     if (nl == 0 || bullet || se->tok_end == se->tok_first) return 0;
     if (doc->toks.v[se->tok_end - 1].kind == DY_TOK_PUNCT) return 0;
+    if (doc->text[doc->toks.v[se->tok_end - 1].e - 1] == '.') return 0;
     for (i = se->e; i < end; i++) if (doc->text[i] == '\n' || doc->text[i] == '\r') return 1;
     return 0;
 }
@@ -755,29 +765,56 @@ static int is_headline(const struct dy_doc *doc, size_t s, int nl, int bullet)
 /* Carry-over state while the sentences are scored in order. */
 typedef struct {
     int32_t lead;     /* sentence with >= 2 participants whose set is carried, -1 none */
+    int32_t topic;    /* the section's headline when it has >= 2 participants, -1 none */
     int in_list;      /* the current line is a list item */
 } dy_carry;
 
-/* A sentence with no actor and sector mentions records the block's lead sentence: its
- * sectors go, x carry, to every directed dyad of the lead's participants when the
- * summary is built, and doc:evidence lists them flagged "carried" (docs/SCORING.md).
- * One index per sentence, no contribution records: the cost stays per sentence. */
+/* May a sentence with no participant, or one, inherit the participant set of the headline
+ * l? A lone participant must be one of l's: the sentence elaborates the section's dyad. */
+static int inherits(const struct dy_doc *doc, const dy_sinfo *si, int32_t l)
+{
+    const dy_sinfo *li;
+    uint32_t p;
+    if (l < 0) return 0;
+    if (si->p1 == si->p0) return 1;
+    li = &doc->sinfo[l];
+    for (p = li->p0; p < li->p1; p++) if (doc->parts[p] == doc->parts[si->p0]) return 1;
+    return 0;
+}
+
+/* A sentence with sector mentions and no actor records the block's lead sentence; failing
+ * one, a sentence with no actor or with one of the headline's records the section's
+ * headline. Its sectors go, x carry (x topic from a headline), to every directed dyad of
+ * that sentence's participants when the summary is built, and doc:evidence lists them as
+ * "carried" / "topic" (docs/SCORING.md). One index per sentence, no contribution records. */
 static void carry_sentence(struct dy_doc *doc, dy_carry *st, uint32_t s)
 {
     dy_sinfo *si = &doc->sinfo[s];
+    uint32_t np = si->p1 - si->p0;
     int nl, bullet;
     sentence_start(doc, s, &nl, &bullet);
     if (nl > 0) {
-        if (is_headline(doc, s, nl, bullet) || (!bullet && (nl >= 2 || st->in_list))) st->lead = -1;
+        if (is_headline(doc, s, nl, bullet)) {
+            st->lead = -1;
+            st->topic = np >= 2 ? (int32_t)s : -1;  /* a new section; its topic when it names a dyad */
+        } else if (!bullet && (nl >= 2 || st->in_list)) {
+            st->lead = -1;
+        }
         st->in_list = bullet;
     }
-    if (si->p1 - si->p0 >= 2) { st->lead = (int32_t)s; return; }
-    if (si->p1 == si->p0 && st->lead >= 0 && si->x0 < si->x1) si->carried_from = (uint32_t)st->lead + 1;
+    if (np >= 2) { st->lead = (int32_t)s; return; }
+    if (si->x0 == si->x1) return;
+    if (np == 0 && doc->params.carry != 0 && st->lead >= 0) {
+        si->carried_from = (uint32_t)st->lead + 1;
+    } else if (doc->params.topic != 0 && inherits(doc, si, st->topic)) {
+        si->carried_from = (uint32_t)st->topic + 1;
+        si->flags |= DY_SF_TOPIC;
+    }
 }
 
 /* Carry-over for the whole document. Only sentences from the first one with >= 2
- * participants (before it no lead exists) to the last one with sectors and no actor
- * (after it nothing is carried) are walked; the list state entering that range is the
+ * participants (before it no lead exists) to the last one with sectors and at most one
+ * actor (after it nothing is carried) are walked; the list state entering that range is the
  * marker of the last line start before it. Most news stories have no such range. */
 static void carry_document(struct dy_doc *doc)
 {
@@ -788,10 +825,11 @@ static void carry_document(struct dy_doc *doc)
     }
     for (s = n; s > first + 1; s--) {
         const dy_sinfo *si = &doc->sinfo[s - 1];
-        if (si->p1 == si->p0 && si->x0 < si->x1) { last = s - 1; break; }
+        if (si->p1 - si->p0 <= 1 && si->x0 < si->x1) { last = s - 1; break; }
     }
     if (last <= first) return;
     st.lead = -1;
+    st.topic = -1;
     st.in_list = 0;
     for (s = first; s > 0; s--) {
         int nl, bullet;
@@ -867,7 +905,7 @@ int dy_doc_analyze(struct dy_doc *doc, dy_lexicon *lex, const char *text, size_t
     for (s = 0; s < doc->sents.n; s++) {
         if (doc->sinfo[s].c0 != doc->sinfo[s].c1 && score_sentence(doc, lex, (uint32_t)s) != 0) goto oom;
     }
-    if (doc->params.carry != 0) carry_document(doc);
+    if (doc->params.carry != 0 || doc->params.topic != 0) carry_document(doc);
     return 0;
 fail:
     set_err(err, errsz, "lexicon matching failed (out of memory or the lexicon did not compile)");

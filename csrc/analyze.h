@@ -41,6 +41,8 @@ typedef struct {
                                  (0 turns carry-over off) */
     int ellipsis_window;      /* extension: words between a coordination cue and a verb cue whose subject is
                                  elided ("Egypt condemned X and warned Ethiopia"): 3 (0 turns it off) */
+    double topic;             /* extension: sector weight a sentence with no lead in its block passes to the
+                                 dyads of its section's headline (>= 2 participants): 0.25 (0: off) */
 } dy_score_params;
 
 void dy_score_params_default(dy_score_params *p);
@@ -69,7 +71,8 @@ enum dy_direction {
     DY_DIR_TONE,          /* one participant: the actor's own tone */
     DY_DIR_RULE,          /* emitted by a Lua rule */
     DY_DIR_ELLIPSIS,      /* source = the subject of the previous coordinated clause */
-    DY_DIR_CARRIED        /* evidence only: a sector mention carried from the block's lead sentence */
+    DY_DIR_CARRIED,       /* evidence only: a sector mention carried from the block's lead sentence */
+    DY_DIR_TOPIC          /* evidence only: ... carried from the section's headline (its topic) */
 };
 
 /* One actor mention, cue or sector mention. */
@@ -87,6 +90,7 @@ typedef struct {
 /* Per-sentence index into the item arrays. */
 #define DY_SF_HEDGED    0x01
 #define DY_SF_DISCARDED 0x02
+#define DY_SF_TOPIC     0x04  /* carried_from is the section's headline (factor topic), not a block lead */
 
 typedef struct {
     uint32_t m0, m1;      /* mentions [m0, m1) */
@@ -94,7 +98,8 @@ typedef struct {
     uint32_t x0, x1;      /* sector mentions */
     uint32_t p0, p1;      /* participants: distinct base codes, doc->parts[p0..p1) */
     uint32_t carried_from; /* extension: lead sentence + 1 whose participants get this sentence's
-                              sectors x carry (a sentence with no actor), 0 none */
+                              sectors x carry (x topic with DY_SF_TOPIC); a sentence with no actor, or
+                              with one that is among the lead's participants; 0 none */
     uint16_t hedges, certainties;
     uint8_t flags;        /* DY_SF_* */
 } dy_sinfo;
@@ -231,8 +236,12 @@ long dy_doc_sentences_with(const struct dy_doc *doc, const char *const *codes, s
 /* Document-wide sector totals (after dy_doc_summarize). */
 const dy_sector_total *dy_doc_sector_totals(struct dy_doc *doc, size_t *n);
 /* The weight (micro-units) a carried sector mention adds to each directed dyad of its
- * lead sentence's participants: round(weight x carry). */
+ * lead sentence's participants: round(weight x carry), or x topic when carried from the
+ * section's headline. */
 int64_t dy_carried_weight(const struct dy_doc *doc, const dy_item *sector);
+/* How sentence s's sectors were carried: DY_DIR_CARRIED (block lead), DY_DIR_TOPIC
+ * (section headline), 0 not carried. */
+int dy_carried_direction(const struct dy_doc *doc, size_t s);
 /* Hedged-language counts (summarizes first). NULL when out of memory. */
 const dy_hedging *dy_doc_hedging(struct dy_doc *doc);
 /* First mention (byte offset + 1, 0 if only in the title) of summary actor i. */

@@ -189,7 +189,7 @@ static const char *const analyze_opts[] = { "id", "scoring", NULL };
 static const char *const scoring_keys[] = {
     "negation", "contrast_before", "contrast_after", "hedge", "mutual", "goldstein_k", "k_coop", "k_conflict",
     "lead_bonus", "title_bonus", "negation_window", "intensifier_window", "passive_window", "mutual_window",
-    "carry", "ellipsis_window", NULL
+    "carry", "ellipsis_window", "topic", NULL
 };
 
 /* A window parameter (in tokens) at the top of the stack: an integer in 0..2^31-1, checked
@@ -229,7 +229,7 @@ static void read_scoring(lua_State *L, int arg, dy_score_params *p)
     lua_getfield(L, -1, "goldstein_k");
     if (!lua_isnil(L, -1)) p->k_coop = p->k_conflict = lua_tonumber(L, -1);
     lua_pop(L, 1);
-    NUM(k_coop); NUM(k_conflict); NUM(title_bonus); NUM(carry);
+    NUM(k_coop); NUM(k_conflict); NUM(title_bonus); NUM(carry); NUM(topic);
     INT(negation_window); INT(intensifier_window); INT(passive_window); INT(mutual_window);
     INT(ellipsis_window);
 #undef NUM
@@ -668,7 +668,7 @@ static void push_carried(lua_State *L, const struct dy_doc *doc, const dy_sinfo 
     set_number(L, "dependency", 0);
     set_bool(L, "hedged", 0);
     set_bool(L, "negated", 0);
-    set_string(L, "direction", dy_direction_name(DY_DIR_CARRIED));
+    set_string(L, "direction", dy_direction_name(dy_carried_direction(doc, x->sentence)));
     set_bool(L, "carried", 1);
     set_int(L, "from", si->carried_from);
     set_string(L, "sector", dy_doc_string(doc, x->code));

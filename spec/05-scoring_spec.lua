@@ -611,6 +611,89 @@ describe("extension: sector carry-over from a lead sentence", function()
   end)
 end)
 
+describe("extension: section topic from a headline", function()
+  local function sectors_of(doc, a, b)
+    local d = dyad(doc, a, b)
+    return d and d.sectors or {}
+  end
+
+  it("gives a section's bullets under a one-actor lead to the headline's dyads, x topic", function()
+    local text = "What Russia wants from China\n\nMoscow has a long list:\n\n- gas pipelines\n- bank loans\n- chips"
+    local doc = analyze(text)
+    local rc = sectors_of(doc, "RUS", "CHN")
+    near(2 * 0.25, rc.energy)                 -- gas + pipelines, weight 1 each, x 0.25
+    near(0.5 * 0.25, rc.finance)              -- bank*: weight 0.5
+    near(0.25, rc.technology)
+    near(0.5, sectors_of(doc, "CHN", "RUS").energy)
+    assert.are.equal(1, dyad(doc, "RUS", "CHN").n)   -- the headline only: no co-occurrence added
+    near(2, doc:sectors().energy)             -- document totals count each mention once
+    local topic = {}
+    for _, e in ipairs(doc:evidence("RUS", "CHN")) do
+      if e.direction == "topic" then topic[#topic + 1] = e end
+    end
+    assert.are.equal(4, #topic)
+    assert.is_true(topic[1].carried)
+    assert.are.equal(1, topic[1].from)
+    assert.are.equal(3, topic[1].sentence)
+    assert.are.equal("gas", text:sub(topic[1].sector_s, topic[1].sector_e))
+    near(0.25, topic[1].sector_weight)
+    near(0.125, topic[3].sector_weight)
+    -- without the extension the bullets reach no dyad (the blank line ended the headline's block)
+    assert.are.same({}, sectors_of(analyze(text, nil, { topic = 0 }), "RUS", "CHN"))
+    near(2, sectors_of(analyze(text, nil, { topic = 1 }), "RUS", "CHN").energy)
+  end)
+
+  it("takes a one-actor sentence only when its actor is one of the headline's", function()
+    local doc = analyze("Russia and China\n\nRussia sells gas. India buys chips. Mexico and Egypt\n")
+    near(0.25, sectors_of(doc, "RUS", "CHN").energy)
+    assert.is_nil(sectors_of(doc, "RUS", "CHN").technology)  -- India is not a party of the topic
+    assert.is_nil(dyad(doc, "IND", "RUS"))
+    -- no headline: a one-actor sentence inherits nothing from a lead of its block
+    doc = analyze("Russia and China signed a deal. Russia sells gas.")
+    assert.is_nil(sectors_of(doc, "RUS", "CHN").energy)
+  end)
+
+  it("ends at the next headline, and a headline without a dyad has no topic", function()
+    local doc = analyze("What Russia wants from China\n\nGas flows.\n\nThe markets\n\nBanks lend.")
+    local s = sectors_of(doc, "RUS", "CHN")
+    near(0.25, s.energy)
+    assert.is_nil(s.finance)
+    doc = analyze("Russia and China\n\nGas flows.\n\nChina at home\n\nChina sells chips. Banks lend.")
+    s = sectors_of(doc, "RUS", "CHN")
+    near(0.25, s.energy)
+    assert.is_nil(s.finance)
+    assert.is_nil(s.technology)
+  end)
+
+  it("yields to the lead of the sentence's own block", function()
+    local doc = analyze("Russia and China\n\nIndia praised Mexico. Gas flows.")
+    near(0.5, sectors_of(doc, "IND", "MEX").energy)   -- carried from the block's lead
+    assert.is_nil(sectors_of(doc, "RUS", "CHN").energy)
+    -- a headline followed directly by its list is the list's lead (x carry, "carried")
+    doc = analyze("Russia and China\n- gas\n\nRussia buys chips.")
+    local s = sectors_of(doc, "RUS", "CHN")
+    near(0.5, s.energy)
+    near(0.25, s.technology)
+    local dirs = {}
+    for _, e in ipairs(doc:evidence("RUS", "CHN")) do dirs[#dirs + 1] = e.direction end
+    assert.are.same({ "carried", "topic" }, dirs)
+  end)
+
+  it("does not take a line ending in an abbreviation's period for a headline", function()
+    near(0.25, sectors_of(analyze("Russia and China met the UK\n\nRussia sells gas."), "RUS", "CHN").energy)
+    assert.is_nil(sectors_of(analyze("Russia and China met the U.K.\n\nRussia sells gas."), "RUS", "CHN").energy)
+  end)
+
+  it("drops with a discarded headline", function()
+    local doc = analyze("Russia and China\n\nRussia sells gas.")
+    near(0.25, sectors_of(doc, "RUS", "CHN").energy)
+    doc:_discard(1)
+    assert.is_nil(dyad(doc, "RUS", "CHN"))
+    assert.are.same({}, doc:evidence("RUS", "CHN"))
+    near(1, doc:sectors().energy)
+  end)
+end)
+
 describe("extension: subject ellipsis in coordinated verb phrases", function()
   it("gives the cue after 'and' the subject of the previous clause", function()
     local doc = analyze("Egypt condemned the filling of the dam and warned Ethiopia against further steps.")

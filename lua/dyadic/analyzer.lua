@@ -24,7 +24,7 @@ end
 -- list of rules (dyadic.rule objects or specs); opts.scoring overrides model factors
 -- (negation, contrast_before, contrast_after, hedge, mutual, goldstein_k, k_coop, k_conflict,
 -- lead_bonus, title_bonus, negation_window, intensifier_window, passive_window, mutual_window,
--- and the extensions carry and ellipsis_window; docs/SCORING.md). Unknown names raise.
+-- and the extensions carry, topic and ellipsis_window; docs/SCORING.md). Unknown names raise.
 function M.new(opts)
   if opts ~= nil and type(opts) ~= "table" then
     argerror(1, "analyzer", "table expected, got " .. type(opts), 2)

@@ -472,6 +472,48 @@ indicat*
 tend to
 tends to
 guarded
+think
+thinks
+maybe
+doubt
+doubts
+doubtful
+apparent
+plausibl*
+not necessarily
+potential
+# frequency approximators (Hyland's hedges): the claim holds as a tendency, not always
+often
+usually
+generally
+typically
+sometimes
+in general
+# irrealis: a conditional, an open alternative, a prediction, an aim or a hope, hearsay,
+# an open outcome - the proposition is not asserted as fact, so what the sentence's cues
+# describe may not happen (or have happened). "aims to" / "aim to" are left out: the noun
+# reads the same ("the war aims to which it clings").
+if
+unless
+whether
+expected to
+expect to
+expects to
+expecting to
+aimed to
+aiming to
+hopes to
+hope to
+hoped to
+hoping to
+is said to
+are said to
+was said to
+were said to
+remains to be seen
+remain to be seen
+open question
+risk of
 
 # ======== certainty ========
 @cue category=certainty
@@ -486,6 +528,15 @@ beyond doubt
 firmly
 unambiguous*
 unequivocal*
+obviously
+of course
+surely
+doubtless
+undeniabl*
+indisputabl*
+without question
+beyond question
+little doubt
 
 # ======== negation ========
 @cue category=negation

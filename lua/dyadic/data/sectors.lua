@@ -4,6 +4,8 @@ return [==[
 #!dyadic-lexicon 1
 # sectors.lua - sector names are single lower-case words. A term may also be a cue
 # ("sanction*" is a conflict cue and a sanctions sector term): kinds match independently.
+# A prefix pattern must not catch common words of other meanings: "import*" would catch
+# "important", so the forms are listed.
 
 @sector sector=energy
 oil
@@ -45,6 +47,9 @@ hydropower
 @sector sector=finance
 finance
 financial
+financing
+financed
+financier*
 yuan
 renminbi
 ruble*
@@ -62,6 +67,16 @@ bank
 banks
 banking
 central bank*
+correspondent bank*
+interbank
+lender*
+lending
+clearing bank*
+clearing house*
+clearing system*
+payments clearing
+remittance*
+money transfer*
 bond*
 debt
 loan*
@@ -139,7 +154,11 @@ trade
 trading
 tariff*
 export*
-import*
+import
+imports
+imported
+importer*
+importing
 market access
 market share
 trade deficit*
