@@ -143,7 +143,8 @@ return function(x)
     end
     for _, p in ipairs(m.periods) do
       local rows = per[p] or {}
-      table.sort(rows, function(a, b)
+      table.sort(rows, function(a, b)  -- as model.top_dyads: sentences, then volume
+        if a.n ~= b.n then return a.n > b.n end
         if a.volume ~= b.volume then return a.volume > b.volume end
         if a.source ~= b.source then return a.source < b.source end
         return a.target < b.target

@@ -373,13 +373,23 @@ function model.series_of(m, source, target)
   return out
 end
 
---- The top `k` dyads (by volume) with a non-zero volume.
+--- The top `k` dyads: the pairs the text links most, i.e. the most sentences (documents'
+-- sentences, for an aggregate) in which both appear, then the largest volume. Ranking by
+-- volume alone would put a pair linked by one strongly worded sentence above one the
+-- whole text is about. Dyads with neither sentences nor volume are left out.
 function model.top_dyads(m, k)
-  local out = {}
+  local list = {}
   for _, d in ipairs(m.dyads) do
-    if #out >= k then break end
-    if d.volume > 0 or d.n > 0 then out[#out + 1] = d end
+    if d.volume > 0 or d.n > 0 then list[#list + 1] = d end
   end
+  for i, d in ipairs(list) do d.rank_in_volume = i end
+  table.sort(list, function(a, b)
+    if a.n ~= b.n then return a.n > b.n end
+    return a.rank_in_volume < b.rank_in_volume
+  end)
+  local out = {}
+  for i = 1, math.min(k, #list) do out[i] = list[i] end
+  for _, d in ipairs(list) do d.rank_in_volume = nil end
   return out
 end
 
