@@ -529,6 +529,23 @@ describe("report writers on a real document", function()
     assert.truthy(h:find("&lt;script&gt;alert(1)&lt;/script&gt;", 1, true))
   end)
 
+  it("ranks the Markdown top dyads by the sentences that link the pair, then by volume", function()
+    local dyadic = require "dyadic"
+    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic) }
+    -- USA -> CHN: one sentence with a strong cue (volume 2); RUS - EU: four sentences, no cue
+    local doc = an:analyze("Washington sanctioned Beijing. Moscow and Brussels met. Moscow and Brussels talked. "
+      .. "Moscow and Brussels dined. Moscow and Brussels parted.")
+    local md = report.markdown(doc)
+    local eu = md:find("| EU → RUS |", 1, true) or md:find("| RUS → EU |", 1, true)
+    local usa = md:find("| USA → CHN |", 1, true)
+    assert.truthy(eu and usa)
+    assert.is_true(eu < usa)
+    -- the CSV table keeps its documented order: largest volume first
+    local recs = csv_records(report.csv(doc, "dyads"))
+    assert.are.equal("USA", recs[1].source)
+    doc:close()
+  end)
+
   it("keeps a line break inside a sentence intact in csv", function()
     local ev = csv_records(report.csv(real_docs[2], "evidence"))
     local hit = false
