@@ -40,6 +40,7 @@ describe("default lexicon places", function()
       { "The Bank of Canada raised its rate.", "Bank of Canada", "CAN" },
       { "The Banque de France intervened.", "Banque de France", "FRA" },
       { "MITI asked exporters to cut shipments.", "MITI", "JPN" },
+      { "The Belgian National Bank bought francs.", "Belgian National Bank", "BEL" },
     }
     for _, c in ipairs(cases) do
       local h = hit(c[1], D87, c[2])
@@ -71,6 +72,11 @@ describe("default lexicon places", function()
       { "The French franc fell.", "French franc", "FRA" },
       { "The Saudi riyal deposit rates were firm.", "Saudi riyal", "SAU" },
       { "The West German mark rose.", "West German mark", "DEU" },
+      -- the wires' abbreviations
+      { "It raised 75 mln Aus dlrs.", "Aus dlrs", "AUS" },
+      { "It raised 40 mln Can dlrs.", "Can dlrs", "CAN" },
+      { "It raised 50 mln NZ dlrs.", "NZ dlrs", "NZL" },
+      { "It raised 25 billion HK dlrs.", "HK dlrs", "HKG" },
     }
     for _, c in ipairs(cases) do
       local h = hit(c[1], D87, c[2])
@@ -78,10 +84,11 @@ describe("default lexicon places", function()
       assert.are.equal(c[3], h.code, c[2])
       assert.are.equal("CUR", h.role, c[2])
     end
-    -- the demonym alone is still the state
+    -- the demonym alone is still the state, and the modal "can" no currency
     local h = hit("Canadian officials met.", D87, "Canadian")
     assert.are.equal("CAN", h.code)
     assert.is_nil(h.role)
+    assert.same({}, actors("Only exporters can dlrs earn, he joked.", D87))
     -- "West German" names end with unification (1990-10-03)
     assert.is_nil(hit("The West German mark rose.", "2005-01-10", "West German mark"))
   end)
@@ -106,6 +113,7 @@ describe("default lexicon places", function()
       { "Japan Air Lines ordered jets.", "Japan Air Lines", "JPN" },
       { "China Airlines flew to Taipei.", "China Airlines", "TWN" },
       { "Royal Dutch Shell raised output.", "Royal Dutch Shell", "NLD" },
+      { "Toronto Dominion Bank issued a eurobond.", "Toronto Dominion", "CAN" },
     }
     for _, c in ipairs(cases) do
       local h = hit(c[1], D87, c[2])

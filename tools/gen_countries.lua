@@ -286,7 +286,7 @@ local INSTITUTIONS = {
   AUS = "Reserve Bank of Australia",
   NZL = "Reserve Bank of New Zealand",
   NLD = "Nederlandsche Bank|Dutch central bank",
-  BEL = "National Bank of Belgium",
+  BEL = "National Bank of Belgium|Belgian National Bank",
   CHN = "People's Bank of China|PBOC;case=title|People's Liberation Army;role=MIL|PLA;case=title role=MIL|"
     .. "National People's Congress;role=LEG|Politburo;case=title",
   RUS = "Bank of Russia;from=1991-12-26|Central Bank of Russia;from=1991-12-26|State Duma;role=LEG from=1993-12-12",
@@ -404,8 +404,9 @@ local CURRENCIES = {
 -- that a user or a salience rule can tell "Canadian dlrs" from "Canadian officials".
 -- Each currency name is expanded to its plural and to the wires' "dlr"/"dlrs".
 local CURRENCY_PHRASES = {
-  dollar = { AUS = "Australian", CAN = "Canadian", NZL = "New Zealand|N.Z.", HKG = "Hong Kong|H.K.",
-             SGP = "Singapore", TWN = "Taiwan|New Taiwan", USA = "U.S.|US;case=title|American",
+  -- the wires' abbreviations too: "Aus dlrs", "Can dlrs", "NZ dlrs", "HK dlrs", "Sing dlrs"
+  dollar = { AUS = "Australian|Aus|Aust", CAN = "Canadian|Can;case=title", NZL = "New Zealand|N.Z.|NZ",
+             HKG = "Hong Kong|H.K.|HK", SGP = "Singapore|Sing;case=title", TWN = "Taiwan|New Taiwan", USA = "U.S.|US;case=title|American",
              MYS = "Malaysian", ZWE = "Zimbabwe", JAM = "Jamaican", BRN = "Brunei", FJI = "Fiji" },
   franc = { CHE = "Swiss", FRA = "French", BEL = "Belgian", LUX = "Luxembourg" },
   crown = { DNK = "Danish", NOR = "Norwegian", SWE = "Swedish" },
@@ -469,7 +470,7 @@ local BUSINESSES = {
   CHE = "Swiss Bank Corporation|Swiss Bank Corp|Union Bank of Switzerland|Swiss Reinsurance|Swiss Volksbank|"
     .. "Swiss Re;case=title",
   CAN = "Canadian Pacific|Canadian National|Canadian Imperial Bank of Commerce|Air Canada|Royal Bank of Canada|"
-    .. "Bank of Montreal|Bank of Nova Scotia|National Bank of Canada|Petro-Canada|Hydro-Quebec|Bell Canada|"
+    .. "Bank of Montreal|Bank of Nova Scotia|Toronto Dominion|National Bank of Canada|Petro-Canada|Hydro-Quebec|Bell Canada|"
     .. "Canadian Tire|Canada Packers|Canadian Airlines",
   JPN = "Bank of Tokyo|Japan Air Lines|Japan Airlines|Bank of Yokohama",
   FRA = "Banque Nationale de Paris|Credit Commercial de France|Air France|Gaz de France|Electricite de France|"

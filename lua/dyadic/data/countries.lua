@@ -86,6 +86,14 @@ Brisbane | type=other
 Adelaide | type=other
 New South Wales | type=other
 Queensland | type=other
+Aus dlr | type=other role=CUR
+Aus dlrs | type=other role=CUR
+Aus dollar | type=other role=CUR
+Aus dollars | type=other role=CUR
+Aust dlr | type=other role=CUR
+Aust dlrs | type=other role=CUR
+Aust dollar | type=other role=CUR
+Aust dollars | type=other role=CUR
 Australian dlr | type=other role=CUR
 Australian dlrs | type=other role=CUR
 Australian dollar | type=other role=CUR
@@ -154,6 +162,7 @@ Kingdom of Belgium
 Belgian
 Belgians
 National Bank of Belgium | type=group role=GOV
+Belgian National Bank | type=group role=GOV
 Antwerp | type=other
 Belgian franc | type=other role=CUR
 Belgian francs | type=other role=CUR
@@ -287,6 +296,7 @@ Air Canada | type=group role=BUS
 Royal Bank of Canada | type=group role=BUS
 Bank of Montreal | type=group role=BUS
 Bank of Nova Scotia | type=group role=BUS
+Toronto Dominion | type=group role=BUS
 National Bank of Canada | type=group role=BUS
 Petro-Canada | type=group role=BUS
 Hydro-Quebec | type=group role=BUS
@@ -312,6 +322,10 @@ Nova Scotia | type=other
 New Brunswick | type=other
 Newfoundland | type=other
 Prince Edward Island | type=other
+Can dlr | type=other role=CUR case=title
+Can dlrs | type=other role=CUR case=title
+Can dollar | type=other role=CUR case=title
+Can dollars | type=other role=CUR case=title
 Canadian dlr | type=other role=CUR
 Canadian dlrs | type=other role=CUR
 Canadian dollar | type=other role=CUR
@@ -1214,6 +1228,10 @@ N.Z. dlr | type=other role=CUR
 N.Z. dlrs | type=other role=CUR
 N.Z. dollar | type=other role=CUR
 N.Z. dollars | type=other role=CUR
+NZ dlr | type=other role=CUR
+NZ dlrs | type=other role=CUR
+NZ dollar | type=other role=CUR
+NZ dollars | type=other role=CUR
 New Zealand dlr | type=other role=CUR
 New Zealand dlrs | type=other role=CUR
 New Zealand dollar | type=other role=CUR
@@ -1516,6 +1534,10 @@ Pte | type=group role=BUS case=title
 Pte Ltd | type=group role=BUS case=title
 Singapore Airlines | type=group role=BUS
 Development Bank of Singapore | type=group role=BUS
+Sing dlr | type=other role=CUR case=title
+Sing dlrs | type=other role=CUR case=title
+Sing dollar | type=other role=CUR case=title
+Sing dollars | type=other role=CUR case=title
 Singapore dlr | type=other role=CUR
 Singapore dlrs | type=other role=CUR
 Singapore dollar | type=other role=CUR
@@ -2168,6 +2190,10 @@ H.K. dlr | type=other role=CUR
 H.K. dlrs | type=other role=CUR
 H.K. dollar | type=other role=CUR
 H.K. dollars | type=other role=CUR
+HK dlr | type=other role=CUR
+HK dlrs | type=other role=CUR
+HK dollar | type=other role=CUR
+HK dollars | type=other role=CUR
 Hong Kong dlr | type=other role=CUR
 Hong Kong dlrs | type=other role=CUR
 Hong Kong dollar | type=other role=CUR
