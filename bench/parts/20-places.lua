@@ -250,6 +250,8 @@ local function weight(m, where)
   return w
 end
 
+local KIND_RANK = { business = 1, currency = 2, place = 3, state = 4 }
+
 -- Returns the predicted set, the set of every country named at all (the kind of its
 -- strongest evidence: "state", "place" or "business"), and the matched terms per country
 -- ("Paris@1": the term and its sentence, 0 for the title).
@@ -257,10 +259,12 @@ local function predict(an, s)
   local score = {}
   local function add(code, m, where)
     local e = score[code]
-    if not e then e = { salience = 0, kind = "business", terms = {} }; score[code] = e end
+    if not e then e = { salience = 0, terms = {} }; score[code] = e end
     e.salience = e.salience + weight(m, where)
-    if m.type == "state" or m.type == "leader" then e.kind = "state"
-    elseif e.kind ~= "state" and m.role ~= "BUS" and m.role ~= "CUR" then e.kind = "place" end
+    -- the kind of the strongest evidence: state > place > currency > business
+    local kind = (m.type == "state" or m.type == "leader") and "state"
+      or (m.role == "BUS" and "business") or (m.role == "CUR" and "currency") or "place"
+    if not e.kind or KIND_RANK[kind] > KIND_RANK[e.kind] then e.kind = kind end
     e.terms[#e.terms + 1] = m.term .. "@" .. (where == "title" and 0 or (m.sentence or "?"))
   end
   for _, m in ipairs(mentions_of(an, s.title, s.date)) do
@@ -310,6 +314,7 @@ local function evaluate(name, an)
   local weak = 0     -- labels (without USA) named, but not saliently enough
   local fp_place = 0 -- false positives (without USA) named only by a capital, city, institution or currency
   local fp_business = 0 -- false positives (without USA) named only by a company ("Plc", "Swiss Bank Corp")
+  local fp_currency = 0 -- false positives (without USA) named only by a currency ("yen", "Canadian dlrs")
   local fp_pla = 0 -- false positives named only by words starting "pla" (Phoenix's "+PLA" stem: plan, place)
   local samples = { fp = {}, fn = {} }
   local function sample(kind, s, code, terms)
@@ -330,6 +335,7 @@ local function evaluate(name, an)
         fp_by[code] = (fp_by[code] or 0) + 1
         if not us and named[code] == "place" then fp_place = fp_place + 1 end
         if not us and named[code] == "business" then fp_business = fp_business + 1 end
+        if not us and named[code] == "currency" then fp_currency = fp_currency + 1 end
         if (" " .. terms[code]):gsub(",? [Pp][Ll][Aa]%a*@%d+", "") == "" then fp_pla = fp_pla + 1 end
         sample("fp", s, code, terms[code])
       end
@@ -375,6 +381,7 @@ local function evaluate(name, an)
   r.fn = { all = c.fn, nous = c.fn_nous }
   -- the same without the labels of countries the story never names (no lexicon can find them)
   r.unnamed, r.weak, r.fp_place, r.fp_business, r.fp_pla = unnamed, weak, fp_place, fp_business, fp_pla
+  r.fp_currency = fp_currency
   r.r_named = r.tp.nous / math.max(1, r.tp.nous + r.fn.nous - unnamed)
   r.f1_named = 2 * r.p_nous * r.r_named / math.max(1e-9, r.p_nous + r.r_named)
   return r
@@ -454,9 +461,11 @@ for _, r in ipairs(runs) do
       .. "never mentions (dateline places: London for eurobond and commodity-organisation stories, Brussels for EC "
       .. "stories, Toronto for Canadian company reports); %d labels are named but below the salience rule (mostly "
       .. "one mention in the body, which the indexers label about one time in five); of %d false positives, %d are "
-      .. "countries named only by capitals, cities, institutions or currencies (venues, bond denominations) and %d "
-      .. "only by companies (\"Plc\"), the rest are countries named by name that the indexers did not label",
-      r.name, r.unnamed, r.tp.nous + r.fn.nous, r.weak, r.fp.nous, r.fp_place, r.fp_business)
+      .. "countries named only by capitals, cities or institutions (venues, datelines of other stories), %d only by "
+      .. "a currency (mostly a eurobond's denomination: \"15 billion yen eurobond\", the issue labelled with London "
+      .. "only) and %d only by companies (\"Plc\"), the rest are countries named by name that the indexers did not "
+      .. "label", r.name, r.unnamed, r.tp.nous + r.fn.nous, r.weak, r.fp.nous, r.fp_place, r.fp_currency,
+      r.fp_business)
     if r.fp_pla > 0 then
       out[#out + 1] = string.format("- %s: %d false positives are named only by words starting \"pla\" (plan, "
         .. "place, play): the dictionary's synonym \"+PLA\" (People's Liberation Army, CHN) has no trailing \"_\", "
