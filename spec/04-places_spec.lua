@@ -89,6 +89,9 @@ describe("default lexicon places", function()
     assert.are.equal("CAN", h.code)
     assert.is_nil(h.role)
     assert.same({}, actors("Only exporters can dlrs earn, he joked.", D87))
+    -- a crown prince and a race won are no currency
+    assert.same({ "Danish=DNK/state/" }, actors("The Danish crown prince opened the fair.", D87))
+    assert.same({ "South Korean=KOR/state/" }, actors("The South Korean won the race.", D87))
     -- "West German" names end with unification (1990-10-03)
     assert.is_nil(hit("The West German mark rose.", "2005-01-10", "West German mark"))
   end)
@@ -127,6 +130,11 @@ describe("default lexicon places", function()
     assert.same({ "Hongkong and Shanghai Banking=HKG/group/BUS" },
       actors("The Hongkong and Shanghai Banking Corp raised its prime rate.", D87))
     assert.same({ "Bank of Tokyo=JPN/group/BUS" }, actors("The Bank of Tokyo led the syndicate.", D87))
+    -- names that read otherwise in lower case or with a hyphen stay the state, or nothing
+    assert.same({ "Canadian=CAN/state/" }, actors("A Canadian national was detained.", D87))
+    assert.same({ "British=GBR/state/" }, actors("British gas reserves are falling.", D87))
+    assert.same({ "British Gas=GBR/group/BUS" }, actors("British Gas raised its prices.", D87))
+    assert.same({ "American=USA/state/" }, actors("Anglo-American relations were warm.", D87))
     -- the plain demonym and the capital are still the state
     assert.same({ "Canadian=CAN/state/", "Tokyo=JPN/capital/" },
       actors("The Canadian minister flew to Tokyo.", D87))

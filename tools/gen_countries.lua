@@ -402,14 +402,15 @@ local CURRENCIES = {
 -- "the Hong Kong dollar"): the demonym alone would already resolve to the state; the
 -- whole phrase, being longer, wins and marks the mention as a currency (role=CUR), so
 -- that a user or a salience rule can tell "Canadian dlrs" from "Canadian officials".
--- Each currency name is expanded to its plural and to the wires' "dlr"/"dlrs".
+-- Each currency name is expanded to its plural and to the wires' "dlr"/"dlrs". Left out:
+-- "crown" ("the Danish crown prince") and "won" ("the South Korean won the race"); the
+-- demonym still names the state there.
 local CURRENCY_PHRASES = {
   -- the wires' abbreviations too: "Aus dlrs", "Can dlrs", "NZ dlrs", "HK dlrs", "Sing dlrs"
   dollar = { AUS = "Australian|Aus|Aust", CAN = "Canadian|Can;case=title", NZL = "New Zealand|N.Z.|NZ",
              HKG = "Hong Kong|H.K.|HK", SGP = "Singapore|Sing;case=title", TWN = "Taiwan|New Taiwan", USA = "U.S.|US;case=title|American",
              MYS = "Malaysian", ZWE = "Zimbabwe", JAM = "Jamaican", BRN = "Brunei", FJI = "Fiji" },
   franc = { CHE = "Swiss", FRA = "French", BEL = "Belgian", LUX = "Luxembourg" },
-  crown = { DNK = "Danish", NOR = "Norwegian", SWE = "Swedish" },
   krone = { DNK = "Danish", NOR = "Norwegian" },
   peso = { MEX = "Mexican", PHL = "Philippine", ARG = "Argentine", CHL = "Chilean", COL = "Colombian" },
   rupee = { IND = "Indian", PAK = "Pakistani", LKA = "Sri Lankan" },
@@ -419,16 +420,14 @@ local CURRENCY_PHRASES = {
   pound = { EGY = "Egyptian", IRL = "Irish", GBR = "British", CYP = "Cypriot" },
   lira = { ITA = "Italian", TUR = "Turkish" },
   mark = { DEU = "German|West German;to=1990-10-02", FIN = "Finnish" },
-  won = { KOR = "South Korean|Korean" },
   shilling = { KEN = "Kenyan", AUT = "Austrian", UGA = "Ugandan", TZA = "Tanzanian" },
   yen = { JPN = "Japanese" },
   guilder = { NLD = "Dutch" },
   punt = { IRL = "Irish" },
   rand = { ZAF = "South African|financial;case=lower|commercial;case=lower" },
 }
-local PLURALS = { dollar = { "dollars", "dlr", "dlrs" }, franc = { "francs" }, crown = { "crowns" },
-  krone = { "kroner" }, peso = { "pesos" }, rupee = { "rupees" }, riyal = { "riyals" }, rial = { "rials" },
-  dinar = { "dinars" }, pound = { "pounds" }, lira = { "lire" }, mark = { "marks" }, won = {},
+local PLURALS = { dollar = { "dollars", "dlr", "dlrs" }, franc = { "francs" }, krone = { "kroner" }, peso = { "pesos" }, rupee = { "rupees" }, riyal = { "riyals" }, rial = { "rials" },
+  dinar = { "dinars" }, pound = { "pounds" }, lira = { "lire" }, mark = { "marks" },
   shilling = { "shillings" }, yen = {}, guilder = { "guilders" }, punt = { "punts" }, rand = {} }
 local function sorted_keys(t)
   local keys = {}
@@ -462,34 +461,36 @@ end
 -- companies that act for their state are in INSTITUTIONS instead.
 local BUSINESSES = {
   GBR = "British Petroleum|British Telecom|British Telecommunications|British Airways|British Caledonian|"
-    .. "British Aerospace|British Gas|British Steel|British Coal|British Rail|British Leyland|British Land|"
+    .. "British Aerospace|British Gas;case=title|British Steel;case=title|British Coal;case=title|"
+    .. "British Rail;case=title|British Leyland|British Land;case=title|"
     .. "British and Commonwealth|British Printing and Communications|British American Tobacco|"
     .. "British-American Tobacco|British Home Stores|British Oxygen|British Shipbuilders|British Airports Authority|"
     .. "British Nuclear Fuels|British Broadcasting Corporation|Royal Bank of Scotland|Bank of Scotland|"
     .. "British Bank of the Middle East",
   CHE = "Swiss Bank Corporation|Swiss Bank Corp|Union Bank of Switzerland|Swiss Reinsurance|Swiss Volksbank|"
     .. "Swiss Re;case=title",
-  CAN = "Canadian Pacific|Canadian National|Canadian Imperial Bank of Commerce|Air Canada|Royal Bank of Canada|"
-    .. "Bank of Montreal|Bank of Nova Scotia|Toronto Dominion|National Bank of Canada|Petro-Canada|Hydro-Quebec|Bell Canada|"
-    .. "Canadian Tire|Canada Packers|Canadian Airlines",
-  JPN = "Bank of Tokyo|Japan Air Lines|Japan Airlines|Bank of Yokohama",
+  CAN = "Canadian Pacific|Canadian National;case=title|Canadian Imperial Bank of Commerce|Air Canada|"
+    .. "Royal Bank of Canada|Bank of Montreal|Bank of Nova Scotia|Toronto Dominion|National Bank of Canada|"
+    .. "Petro-Canada|Hydro-Quebec|Bell Canada|Canadian Tire|Canada Packers|Canadian Airlines;case=title",
+  JPN = "Bank of Tokyo|Japan Air Lines|Japan Airlines;case=title|Bank of Yokohama",
   FRA = "Banque Nationale de Paris|Credit Commercial de France|Air France|Gaz de France|Electricite de France|"
     .. "Électricité de France",
-  HKG = "Hongkong and Shanghai Banking|Hong Kong and Shanghai Banking|Hongkong Bank|Hongkong Land|"
-    .. "Hong Kong Land|Hong Kong Telecommunications|Hongkong Telecommunications|Hongkong Electric|"
-    .. "Hong Kong Electric",
+  HKG = "Hongkong and Shanghai Banking|Hong Kong and Shanghai Banking|Hongkong Bank|Hongkong Land;case=title|"
+    .. "Hong Kong Land;case=title|Hong Kong Telecommunications|Hongkong Telecommunications|"
+    .. "Hongkong Electric;case=title|Hong Kong Electric;case=title",
   AUS = "Commonwealth Bank of Australia|National Australia Bank|Australia and New Zealand Banking|"
     .. "Bank of New South Wales",
   NZL = "Bank of New Zealand",
-  IRL = "Bank of Ireland|Allied Irish Banks|Allied Irish Bank|Irish Life",
-  KOR = "Korea Exchange Bank|Korean Air|Korean Air Lines|Korea Electric Power",
+  IRL = "Bank of Ireland|Allied Irish Banks|Allied Irish Bank|Irish Life;case=title",
+  KOR = "Korea Exchange Bank|Korean Air Lines|Korea Electric Power",
   SGP = "Singapore Airlines|Development Bank of Singapore",
   MYS = "Malaysian Airline System|Malaysia Airlines",
   THA = "Thai Airways",
   PHL = "Philippine Airlines|Philippine National Bank",
-  TWN = "China Airlines|China Steel",
-  NLD = "Royal Dutch|Royal Dutch Shell|Royal Dutch Petroleum|Royal Dutch Airlines",
-  ZAF = "Anglo American Corporation|Anglo American Corp|Anglo American",
+  TWN = "China Airlines;case=title|China Steel;case=title",
+  NLD = "Royal Dutch;case=title|Royal Dutch Shell|Royal Dutch Petroleum|Royal Dutch Airlines",
+  -- not bare "Anglo American": "Anglo-American relations" are British-American
+  ZAF = "Anglo American Corporation|Anglo American Corp",
   SAU = "Saudi British Bank|Saudi Basic Industries",
 }
 

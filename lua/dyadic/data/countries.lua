@@ -290,7 +290,7 @@ Ottawa | type=capital
 Bank of Canada | type=group role=GOV
 House of Commons of Canada | type=group role=LEG
 Canadian Pacific | type=group role=BUS
-Canadian National | type=group role=BUS
+Canadian National | type=group role=BUS case=title
 Canadian Imperial Bank of Commerce | type=group role=BUS
 Air Canada | type=group role=BUS
 Royal Bank of Canada | type=group role=BUS
@@ -303,7 +303,7 @@ Hydro-Quebec | type=group role=BUS
 Bell Canada | type=group role=BUS
 Canadian Tire | type=group role=BUS
 Canada Packers | type=group role=BUS
-Canadian Airlines | type=group role=BUS
+Canadian Airlines | type=group role=BUS case=title
 Toronto | type=other
 Montreal | type=other
 Montréal | type=other
@@ -487,8 +487,6 @@ Dane
 Danes
 Copenhagen | type=capital
 Danmarks Nationalbank | type=group role=GOV
-Danish crown | type=other role=CUR
-Danish crowns | type=other role=CUR
 Danish krone | type=other role=CUR
 Danish kroner | type=other role=CUR
 
@@ -843,7 +841,7 @@ Dublin | type=capital
 Bank of Ireland | type=group role=BUS
 Allied Irish Banks | type=group role=BUS
 Allied Irish Bank | type=group role=BUS
-Irish Life | type=group role=BUS
+Irish Life | type=group role=BUS case=title
 Irish pound | type=other role=CUR
 Irish pounds | type=other role=CUR
 Irish punt | type=other role=CUR
@@ -917,7 +915,7 @@ Kyodo | type=group role=MED case=title
 Kyodo News | type=group role=MED
 Bank of Tokyo | type=group role=BUS
 Japan Air Lines | type=group role=BUS
-Japan Airlines | type=group role=BUS
+Japan Airlines | type=group role=BUS case=title
 Bank of Yokohama | type=group role=BUS
 Osaka | type=other
 Yokohama | type=other
@@ -1203,7 +1201,7 @@ Amsterdam | type=capital
 The Hague | type=capital
 Nederlandsche Bank | type=group role=GOV
 Dutch central bank | type=group role=GOV
-Royal Dutch | type=group role=BUS
+Royal Dutch | type=group role=BUS case=title
 Royal Dutch Shell | type=group role=BUS
 Royal Dutch Petroleum | type=group role=BUS
 Royal Dutch Airlines | type=group role=BUS
@@ -1276,8 +1274,6 @@ Norwegian
 Norwegians
 Oslo | type=capital
 Norges Bank | type=group role=GOV
-Norwegian crown | type=other role=CUR
-Norwegian crowns | type=other role=CUR
 Norwegian krone | type=other role=CUR
 Norwegian kroner | type=other role=CUR
 
@@ -1387,15 +1383,12 @@ Seoul | type=capital
 Blue House | type=capital role=GOV to=2022-05-09
 Bank of Korea | type=group role=GOV
 Korea Exchange Bank | type=group role=BUS
-Korean Air | type=group role=BUS
 Korean Air Lines | type=group role=BUS
 Korea Electric Power | type=group role=BUS
 Busan | type=other
 Pusan | type=other
 Incheon | type=other
 Inchon | type=other
-Korean won | type=other role=CUR
-South Korean won | type=other role=CUR
 
 @actor code=MDA type=state
 Moldova | from=1991-08-27
@@ -1583,7 +1576,6 @@ Cape Town | type=capital
 South African Reserve Bank | type=group role=GOV
 Anglo American Corporation | type=group role=BUS
 Anglo American Corp | type=group role=BUS
-Anglo American | type=group role=BUS
 Johannesburg | type=other
 Durban | type=other
 rand | type=other role=CUR case=lower
@@ -1649,8 +1641,6 @@ Swedes
 Stockholm | type=capital
 Riksbank | type=group role=GOV
 kronor | type=other role=CUR
-Swedish crown | type=other role=CUR
-Swedish crowns | type=other role=CUR
 
 @actor code=CHE type=state
 Switzerland
@@ -1830,12 +1820,12 @@ British Telecommunications | type=group role=BUS
 British Airways | type=group role=BUS
 British Caledonian | type=group role=BUS
 British Aerospace | type=group role=BUS
-British Gas | type=group role=BUS
-British Steel | type=group role=BUS
-British Coal | type=group role=BUS
-British Rail | type=group role=BUS
+British Gas | type=group role=BUS case=title
+British Steel | type=group role=BUS case=title
+British Coal | type=group role=BUS case=title
+British Rail | type=group role=BUS case=title
 British Leyland | type=group role=BUS
-British Land | type=group role=BUS
+British Land | type=group role=BUS case=title
 British and Commonwealth | type=group role=BUS
 British Printing and Communications | type=group role=BUS
 British American Tobacco | type=group role=BUS
@@ -2087,8 +2077,8 @@ Taiwanese
 Taipei | type=capital
 Legislative Yuan | type=group role=LEG
 Executive Yuan | type=group role=GOV
-China Airlines | type=group role=BUS
-China Steel | type=group role=BUS
+China Airlines | type=group role=BUS case=title
+China Steel | type=group role=BUS case=title
 New Taiwan dlr | type=other role=CUR
 New Taiwan dlrs | type=other role=CUR
 New Taiwan dollar | type=other role=CUR
@@ -2180,12 +2170,12 @@ Hong Konger
 Hongkong and Shanghai Banking | type=group role=BUS
 Hong Kong and Shanghai Banking | type=group role=BUS
 Hongkong Bank | type=group role=BUS
-Hongkong Land | type=group role=BUS
-Hong Kong Land | type=group role=BUS
+Hongkong Land | type=group role=BUS case=title
+Hong Kong Land | type=group role=BUS case=title
 Hong Kong Telecommunications | type=group role=BUS
 Hongkong Telecommunications | type=group role=BUS
-Hongkong Electric | type=group role=BUS
-Hong Kong Electric | type=group role=BUS
+Hongkong Electric | type=group role=BUS case=title
+Hong Kong Electric | type=group role=BUS case=title
 H.K. dlr | type=other role=CUR
 H.K. dlrs | type=other role=CUR
 H.K. dollar | type=other role=CUR
