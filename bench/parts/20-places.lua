@@ -253,7 +253,7 @@ end
 local KIND_RANK = { business = 1, currency = 2, place = 3, state = 4 }
 
 -- Returns the predicted set, the set of every country named at all (the kind of its
--- strongest evidence: "state", "place" or "business"), and the matched terms per country
+-- strongest evidence: "state", "place", "currency" or "business"), and the matched terms per country
 -- ("Paris@1": the term and its sentence, 0 for the title).
 local function predict(an, s)
   local score = {}
@@ -312,7 +312,7 @@ local function evaluate(name, an)
   local fp_by, fn_by = {}, {}
   local unnamed = 0  -- labels (without USA) of countries the story never names
   local weak = 0     -- labels (without USA) named, but not saliently enough
-  local fp_place = 0 -- false positives (without USA) named only by a capital, city, institution or currency
+  local fp_place = 0 -- false positives (without USA) named only by a capital, city or institution
   local fp_business = 0 -- false positives (without USA) named only by a company ("Plc", "Swiss Bank Corp")
   local fp_currency = 0 -- false positives (without USA) named only by a currency ("yen", "Canadian dlrs")
   local fp_pla = 0 -- false positives named only by words starting "pla" (Phoenix's "+PLA" stem: plan, place)
