@@ -63,6 +63,13 @@ describe("default lexicon places", function()
     end
   end)
 
+  it("reads exchanges as places of their country, not as the capital in their name", function()
+    assert.same({ "London Metal Exchange=GBR/other/" }, actors("Copper stocks at the London Metal Exchange fell.", D87))
+    assert.same({ "Tokyo Stock Exchange=JPN/other/" }, actors("The Tokyo Stock Exchange rose.", D87))
+    assert.same({ "Toronto Stock Exchange=CAN/other/" }, actors("It is listed on the Toronto Stock Exchange.", D87))
+    assert.same({ "LIFFE=GBR/other/" }, actors("Trading on LIFFE was brisk.", D87))
+  end)
+
   it("reads a currency named with the issuer's demonym as a currency of that state", function()
     local cases = {
       { "The bond pays 100 mln Canadian dlrs.", "Canadian dlrs", "CAN" },

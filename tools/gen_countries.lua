@@ -365,6 +365,28 @@ local PLACES = {
   NGA = "Niger Delta",
 }
 
+-- Exchanges: a country's markets, places like Wall Street (type=other), and longer than
+-- the city in their name, which as a capital would read as the government or a venue.
+local EXCHANGES = {
+  GBR = "London Stock Exchange|London Metal Exchange|London International Financial Futures Exchange|"
+    .. "LIFFE;case=title|Baltic Exchange;case=title",
+  JPN = "Tokyo Stock Exchange|Osaka Securities Exchange|Osaka Stock Exchange|Tokyo Commodity Exchange|"
+    .. "Tokyo Grain Exchange",
+  CAN = "Toronto Stock Exchange|Montreal Exchange|Vancouver Stock Exchange|Winnipeg Commodity Exchange",
+  DEU = "Frankfurt Stock Exchange|Frankfurt bourse",
+  FRA = "Paris Bourse|Paris stock exchange|MATIF;case=title",
+  CHE = "Zurich Stock Exchange|Zurich bourse|Geneva bourse",
+  NLD = "Amsterdam Stock Exchange|Amsterdam bourse",
+  BEL = "Brussels Stock Exchange|Brussels bourse",
+  AUS = "Australian Stock Exchange|Sydney Stock Exchange|Sydney Futures Exchange",
+  HKG = "Hong Kong Stock Exchange|Hong Kong Futures Exchange|Stock Exchange of Hong Kong",
+  SGP = "Stock Exchange of Singapore|Singapore Stock Exchange|Singapore International Monetary Exchange|"
+    .. "SIMEX;case=title",
+  MYS = "Kuala Lumpur Stock Exchange|Kuala Lumpur Commodity Exchange",
+  USA = "New York Stock Exchange|NYSE;case=title|American Stock Exchange|Chicago Board of Trade|"
+    .. "Chicago Mercantile Exchange|New York Mercantile Exchange|NYMEX;case=title|Comex;case=title",
+}
+
 -- Company legal forms that belong to one jurisdiction (type=group role=BUS, as CAMEO codes
 -- businesses with their country): "Reuters Holdings Plc" is a British company. Forms
 -- shared by several countries (AG, GmbH, NV, SA, Ltd, Inc, and "Pty Ltd", which is
@@ -679,6 +701,10 @@ local function emit_country(code, kind)
   for _, n in ipairs(split(BUSINESSES[code])) do
     local name, a = name_attrs(n)
     term(name, attrs_join("type=group role=BUS", date_attr, a))
+  end
+  for _, n in ipairs(split(EXCHANGES[code])) do
+    local name, a = name_attrs(n)
+    term(name, attrs_join("type=other", date_attr, a))
   end
   for _, n in ipairs(split(PLACES[code])) do
     local name, a = name_attrs(n)

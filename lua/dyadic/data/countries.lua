@@ -80,6 +80,9 @@ Commonwealth Bank of Australia | type=group role=BUS
 National Australia Bank | type=group role=BUS
 Australia and New Zealand Banking | type=group role=BUS
 Bank of New South Wales | type=group role=BUS
+Australian Stock Exchange | type=other
+Sydney Stock Exchange | type=other
+Sydney Futures Exchange | type=other
 Sydney | type=other
 Melbourne | type=other
 Brisbane | type=other
@@ -163,6 +166,8 @@ Belgian
 Belgians
 National Bank of Belgium | type=group role=GOV
 Belgian National Bank | type=group role=GOV
+Brussels Stock Exchange | type=other
+Brussels bourse | type=other
 Antwerp | type=other
 Belgian franc | type=other role=CUR
 Belgian francs | type=other role=CUR
@@ -304,6 +309,10 @@ Bell Canada | type=group role=BUS
 Canadian Tire | type=group role=BUS
 Canada Packers | type=group role=BUS
 Canadian Airlines | type=group role=BUS case=title
+Toronto Stock Exchange | type=other
+Montreal Exchange | type=other
+Vancouver Stock Exchange | type=other
+Winnipeg Commodity Exchange | type=other
 Toronto | type=other
 Montreal | type=other
 Montréal | type=other
@@ -620,6 +629,9 @@ Air France | type=group role=BUS
 Gaz de France | type=group role=BUS
 Electricite de France | type=group role=BUS
 Électricité de France | type=group role=BUS
+Paris Bourse | type=other
+Paris stock exchange | type=other
+MATIF | type=other case=title
 Marseille | type=other
 Marseilles | type=other
 Strasbourg | type=other
@@ -663,6 +675,8 @@ Bundesbank | type=group role=GOV
 Bundestag | type=group role=LEG
 Bundesrat | type=group role=LEG
 Bundeswehr | type=group role=MIL
+Frankfurt Stock Exchange | type=other
+Frankfurt bourse | type=other
 Frankfurt | type=other
 Munich | type=other
 Hamburg | type=other
@@ -917,6 +931,11 @@ Bank of Tokyo | type=group role=BUS
 Japan Air Lines | type=group role=BUS
 Japan Airlines | type=group role=BUS case=title
 Bank of Yokohama | type=group role=BUS
+Tokyo Stock Exchange | type=other
+Osaka Securities Exchange | type=other
+Osaka Stock Exchange | type=other
+Tokyo Commodity Exchange | type=other
+Tokyo Grain Exchange | type=other
 Osaka | type=other
 Yokohama | type=other
 Nagoya | type=other
@@ -1065,6 +1084,8 @@ Sdn Bhd | type=group role=BUS
 Berhad | type=group role=BUS
 Malaysian Airline System | type=group role=BUS
 Malaysia Airlines | type=group role=BUS
+Kuala Lumpur Stock Exchange | type=other
+Kuala Lumpur Commodity Exchange | type=other
 ringgit | type=other role=CUR
 Malaysian dlr | type=other role=CUR
 Malaysian dlrs | type=other role=CUR
@@ -1205,6 +1226,8 @@ Royal Dutch | type=group role=BUS case=title
 Royal Dutch Shell | type=group role=BUS
 Royal Dutch Petroleum | type=group role=BUS
 Royal Dutch Airlines | type=group role=BUS
+Amsterdam Stock Exchange | type=other
+Amsterdam bourse | type=other
 Rotterdam | type=other
 Europoort | type=other
 guilder | type=other role=CUR
@@ -1527,6 +1550,10 @@ Pte | type=group role=BUS case=title
 Pte Ltd | type=group role=BUS case=title
 Singapore Airlines | type=group role=BUS
 Development Bank of Singapore | type=group role=BUS
+Stock Exchange of Singapore | type=other
+Singapore Stock Exchange | type=other
+Singapore International Monetary Exchange | type=other
+SIMEX | type=other case=title
 Sing dlr | type=other role=CUR case=title
 Sing dlrs | type=other role=CUR case=title
 Sing dollar | type=other role=CUR case=title
@@ -1655,6 +1682,9 @@ Union Bank of Switzerland | type=group role=BUS
 Swiss Reinsurance | type=group role=BUS
 Swiss Volksbank | type=group role=BUS
 Swiss Re | type=group role=BUS case=title
+Zurich Stock Exchange | type=other
+Zurich bourse | type=other
+Geneva bourse | type=other
 Zurich | type=other
 Zürich | type=other
 Geneva | type=other
@@ -1839,6 +1869,11 @@ British Broadcasting Corporation | type=group role=BUS
 Royal Bank of Scotland | type=group role=BUS
 Bank of Scotland | type=group role=BUS
 British Bank of the Middle East | type=group role=BUS
+London Stock Exchange | type=other
+London Metal Exchange | type=other
+London International Financial Futures Exchange | type=other
+LIFFE | type=other case=title
+Baltic Exchange | type=other case=title
 Edinburgh | type=other
 Glasgow | type=other
 Manchester | type=other
@@ -1894,6 +1929,14 @@ USTR | type=group role=GOV case=title
 U.S. Senate | type=group role=LEG
 U.S. Congress | type=group role=LEG
 Federal Reserve System | type=group role=GOV
+New York Stock Exchange | type=other
+NYSE | type=other case=title
+American Stock Exchange | type=other
+Chicago Board of Trade | type=other
+Chicago Mercantile Exchange | type=other
+New York Mercantile Exchange | type=other
+NYMEX | type=other case=title
+Comex | type=other case=title
 New York | type=other
 New York City | type=other
 Wall Street | type=other
@@ -2176,6 +2219,9 @@ Hong Kong Telecommunications | type=group role=BUS
 Hongkong Telecommunications | type=group role=BUS
 Hongkong Electric | type=group role=BUS case=title
 Hong Kong Electric | type=group role=BUS case=title
+Hong Kong Stock Exchange | type=other
+Hong Kong Futures Exchange | type=other
+Stock Exchange of Hong Kong | type=other
 H.K. dlr | type=other role=CUR
 H.K. dlrs | type=other role=CUR
 H.K. dollar | type=other role=CUR

@@ -199,8 +199,6 @@ South West
 # ---- clubs, markets and groups named after a capital ----
 Paris Club
 London Club
-London Metal Exchange
-London International Financial Futures Exchange
 London Interbank Offered Rate
 Tokyo Round
 Uruguay Round
