@@ -211,7 +211,7 @@ local FACTS = {
   ESP = { c = "Madrid", d = "Spanish|Spaniard|Spaniards", seats = "Moncloa" },
   LKA = { c = "Colombo|Sri Jayawardenepura Kotte", d = "Sri Lankan|Sri Lankans", a = "Ceylon;to=1972-05-21" },
   SDN = { c = "Khartoum", d = "Sudanese" },
-  SUR = { c = "Paramaribo", d = "Surinamese|Surinamer" },
+  SUR = { c = "Paramaribo", d = "Surinamese|Surinamer", a = "Surinam" },
   SWE = { c = "Stockholm", d = "Swedish|Swede|Swedes" },
   CHE = { c = "Bern|Berne", d = "Swiss" },
   SYR = { c = "Damascus", d = "Syrian|Syrians" },
@@ -253,7 +253,7 @@ local FACTS = {
   TWN = { c = "Taipei", d = "Taiwanese", a = "Republic of China|Chinese Taipei|Formosa|Nationalist China" },
   XKX = { x = "Kosovo|Republic of Kosovo", c = "Pristina|Prishtina", d = "Kosovar|Kosovars" },
   -- territories (type=other), names iso-codes inverts or that journalists shorten
-  HKG = { c = "", d = "Hong Konger", a = "Hong Kong|H.K." },
+  HKG = { c = "", d = "Hong Konger", a = "Hong Kong|Hongkong|H.K." },
   MAC = { c = "", a = "Macau|Macao" },
   PRI = { c = "San Juan;case=title", d = "Puerto Rican|Puerto Ricans" },
   VGB = { c = "", a = "British Virgin Islands" },
@@ -286,7 +286,7 @@ local INSTITUTIONS = {
   AUS = "Reserve Bank of Australia",
   NZL = "Reserve Bank of New Zealand",
   NLD = "Nederlandsche Bank|Dutch central bank",
-  BEL = "National Bank of Belgium",
+  BEL = "National Bank of Belgium|Belgian National Bank",
   CHN = "People's Bank of China|PBOC;case=title|People's Liberation Army;role=MIL|PLA;case=title role=MIL|"
     .. "National People's Congress;role=LEG|Politburo;case=title",
   RUS = "Bank of Russia;from=1991-12-26|Central Bank of Russia;from=1991-12-26|State Duma;role=LEG from=1993-12-12",
@@ -304,6 +304,18 @@ local INSTITUTIONS = {
   SAU = "Saudi Aramco;role=GOV|Aramco;case=title role=GOV",
   TWN = "Legislative Yuan;role=LEG|Executive Yuan",
   ZAF = "South African Reserve Bank",
+}
+
+-- State news agencies (type=group role=MED): "Tass said" is the Soviet state speaking.
+-- Kyodo is a cooperative of Japanese newspapers, not the state, but names Japan the same
+-- way. Tass is in FORMER (Soviet Union) and RUS_EXTRA (Russia, from 1991-12-26), Tanjug in
+-- FORMER (Yugoslavia).
+local AGENCIES = {
+  CHN = "Xinhua|New China News Agency|China News Agency",
+  IRN = "IRNA;case=title|Islamic Republic News Agency",
+  JPN = "Kyodo;case=title|Kyodo News",
+  EGY = "Middle East News Agency",
+  FRA = "Agence France-Presse|Agence France Presse",
 }
 
 -- Sub-national places and large cities (type=other), which name the country they are in
@@ -353,6 +365,28 @@ local PLACES = {
   NGA = "Niger Delta",
 }
 
+-- Exchanges: a country's markets, places like Wall Street (type=other), and longer than
+-- the city in their name, which as a capital would read as the government or a venue.
+local EXCHANGES = {
+  GBR = "London Stock Exchange|London Metal Exchange|London International Financial Futures Exchange|"
+    .. "LIFFE;case=title|Baltic Exchange;case=title",
+  JPN = "Tokyo Stock Exchange|Osaka Securities Exchange|Osaka Stock Exchange|Tokyo Commodity Exchange|"
+    .. "Tokyo Grain Exchange",
+  CAN = "Toronto Stock Exchange|Montreal Exchange|Vancouver Stock Exchange|Winnipeg Commodity Exchange",
+  DEU = "Frankfurt Stock Exchange|Frankfurt bourse",
+  FRA = "Paris Bourse|Paris stock exchange|MATIF;case=title",
+  CHE = "Zurich Stock Exchange|Zurich bourse|Geneva bourse",
+  NLD = "Amsterdam Stock Exchange|Amsterdam bourse",
+  BEL = "Brussels Stock Exchange|Brussels bourse",
+  AUS = "Australian Stock Exchange|Sydney Stock Exchange|Sydney Futures Exchange",
+  HKG = "Hong Kong Stock Exchange|Hong Kong Futures Exchange|Stock Exchange of Hong Kong",
+  SGP = "Stock Exchange of Singapore|Singapore Stock Exchange|Singapore International Monetary Exchange|"
+    .. "SIMEX;case=title",
+  MYS = "Kuala Lumpur Stock Exchange|Kuala Lumpur Commodity Exchange",
+  USA = "New York Stock Exchange|NYSE;case=title|American Stock Exchange|Chicago Board of Trade|"
+    .. "Chicago Mercantile Exchange|New York Mercantile Exchange|NYMEX;case=title|Comex;case=title",
+}
+
 -- Company legal forms that belong to one jurisdiction (type=group role=BUS, as CAMEO codes
 -- businesses with their country): "Reuters Holdings Plc" is a British company. Forms
 -- shared by several countries (AG, GmbH, NV, SA, Ltd, Inc, and "Pty Ltd", which is
@@ -386,6 +420,102 @@ local CURRENCIES = {
   RUS = "rouble|roubles|ruble|rubles",
 }
 
+-- Currencies named with the issuer's demonym or name ("the Swiss franc", "Canadian dlrs",
+-- "the Hong Kong dollar"): the demonym alone would already resolve to the state; the
+-- whole phrase, being longer, wins and marks the mention as a currency (role=CUR), so
+-- that a user or a salience rule can tell "Canadian dlrs" from "Canadian officials".
+-- Each currency name is expanded to its plural and to the wires' "dlr"/"dlrs". Left out:
+-- "crown" ("the Danish crown prince") and "won" ("the South Korean won the race"); the
+-- demonym still names the state there.
+local CURRENCY_PHRASES = {
+  -- the wires' abbreviations too: "Aus dlrs", "Can dlrs", "NZ dlrs", "HK dlrs", "Sing dlrs"
+  dollar = { AUS = "Australian|Aus|Aust", CAN = "Canadian|Can;case=title", NZL = "New Zealand|N.Z.|NZ",
+             HKG = "Hong Kong|H.K.|HK", SGP = "Singapore|Sing;case=title", TWN = "Taiwan|New Taiwan", USA = "U.S.|US;case=title|American",
+             MYS = "Malaysian", ZWE = "Zimbabwe", JAM = "Jamaican", BRN = "Brunei", FJI = "Fiji" },
+  franc = { CHE = "Swiss", FRA = "French", BEL = "Belgian", LUX = "Luxembourg" },
+  krone = { DNK = "Danish", NOR = "Norwegian" },
+  peso = { MEX = "Mexican", PHL = "Philippine", ARG = "Argentine", CHL = "Chilean", COL = "Colombian" },
+  rupee = { IND = "Indian", PAK = "Pakistani", LKA = "Sri Lankan" },
+  riyal = { SAU = "Saudi", QAT = "Qatari" },
+  rial = { IRN = "Iranian", OMN = "Omani" },
+  dinar = { KWT = "Kuwaiti", IRQ = "Iraqi", BHR = "Bahraini", JOR = "Jordanian", DZA = "Algerian" },
+  pound = { EGY = "Egyptian", IRL = "Irish", GBR = "British", CYP = "Cypriot" },
+  lira = { ITA = "Italian", TUR = "Turkish" },
+  mark = { DEU = "German|West German;to=1990-10-02", FIN = "Finnish" },
+  shilling = { KEN = "Kenyan", AUT = "Austrian", UGA = "Ugandan", TZA = "Tanzanian" },
+  yen = { JPN = "Japanese" },
+  guilder = { NLD = "Dutch" },
+  punt = { IRL = "Irish" },
+  rand = { ZAF = "South African|financial;case=lower|commercial;case=lower" },
+}
+local PLURALS = { dollar = { "dollars", "dlr", "dlrs" }, franc = { "francs" }, krone = { "kroner" }, peso = { "pesos" }, rupee = { "rupees" }, riyal = { "riyals" }, rial = { "rials" },
+  dinar = { "dinars" }, pound = { "pounds" }, lira = { "lire" }, mark = { "marks" },
+  shilling = { "shillings" }, yen = {}, guilder = { "guilders" }, punt = { "punts" }, rand = {} }
+local function sorted_keys(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys)
+  return keys
+end
+for _, cur in ipairs(sorted_keys(CURRENCY_PHRASES)) do
+  local by = CURRENCY_PHRASES[cur]
+  for _, code in ipairs(sorted_keys(by)) do
+    local names = by[code]
+    local list = {}
+    for item in (names .. "|"):gmatch("(.-)|") do
+      local name, attrs = item:match("^(.-);(.*)$")
+      name = name or item
+      attrs = attrs and (";" .. attrs) or ""
+      list[#list + 1] = name .. " " .. cur .. attrs
+      for _, pl in ipairs(PLURALS[cur]) do list[#list + 1] = name .. " " .. pl .. attrs end
+    end
+    table.sort(list)
+    local cur_list = table.concat(list, "|")
+    CURRENCIES[code] = CURRENCIES[code] and (CURRENCIES[code] .. "|" .. cur_list) or cur_list
+  end
+end
+
+-- Companies and banks named after a country, a city or a demonym (type=group role=BUS, as
+-- CAMEO codes businesses with their country): "Swiss Bank Corp" is a Swiss business, not
+-- the Swiss state, and "British Petroleum" is no statement about Britain. Being longer,
+-- the company's name wins over the demonym or the city inside it ("Bank of Tokyo",
+-- "Hongkong and Shanghai Banking Corp" is not Shanghai). State-owned banks and oil
+-- companies that act for their state are in INSTITUTIONS instead.
+local BUSINESSES = {
+  GBR = "British Petroleum|British Telecom|British Telecommunications|British Airways|British Caledonian|"
+    .. "British Aerospace|British Gas;case=title|British Steel;case=title|British Coal;case=title|"
+    .. "British Rail;case=title|British Leyland|British Land;case=title|"
+    .. "British and Commonwealth|British Printing and Communications|British American Tobacco|"
+    .. "British-American Tobacco|British Home Stores|British Oxygen|British Shipbuilders|British Airports Authority|"
+    .. "British Nuclear Fuels|British Broadcasting Corporation|Royal Bank of Scotland|Bank of Scotland|"
+    .. "British Bank of the Middle East",
+  CHE = "Swiss Bank Corporation|Swiss Bank Corp|Union Bank of Switzerland|Swiss Reinsurance|Swiss Volksbank|"
+    .. "Swiss Re;case=title",
+  CAN = "Canadian Pacific|Canadian National;case=title|Canadian Imperial Bank of Commerce|Air Canada|"
+    .. "Royal Bank of Canada|Bank of Montreal|Bank of Nova Scotia|Toronto Dominion|National Bank of Canada|"
+    .. "Petro-Canada|Hydro-Quebec|Bell Canada|Canadian Tire|Canada Packers|Canadian Airlines;case=title",
+  JPN = "Bank of Tokyo|Japan Air Lines|Japan Airlines;case=title|Bank of Yokohama",
+  FRA = "Banque Nationale de Paris|Credit Commercial de France|Air France|Gaz de France|Electricite de France|"
+    .. "Électricité de France",
+  HKG = "Hongkong and Shanghai Banking|Hong Kong and Shanghai Banking|Hongkong Bank|Hongkong Land;case=title|"
+    .. "Hong Kong Land;case=title|Hong Kong Telecommunications|Hongkong Telecommunications|"
+    .. "Hongkong Electric;case=title|Hong Kong Electric;case=title",
+  AUS = "Commonwealth Bank of Australia|National Australia Bank|Australia and New Zealand Banking|"
+    .. "Bank of New South Wales",
+  NZL = "Bank of New Zealand",
+  IRL = "Bank of Ireland|Allied Irish Banks|Allied Irish Bank|Irish Life;case=title",
+  KOR = "Korea Exchange Bank|Korean Air Lines|Korea Electric Power",
+  SGP = "Singapore Airlines|Development Bank of Singapore",
+  MYS = "Malaysian Airline System|Malaysia Airlines",
+  THA = "Thai Airways",
+  PHL = "Philippine Airlines|Philippine National Bank",
+  TWN = "China Airlines;case=title|China Steel;case=title",
+  NLD = "Royal Dutch;case=title|Royal Dutch Shell|Royal Dutch Petroleum|Royal Dutch Airlines",
+  -- not bare "Anglo American": "Anglo-American relations" are British-American
+  ZAF = "Anglo American Corporation|Anglo American Corp",
+  SAU = "Saudi British Bank|Saudi Basic Industries",
+}
+
 -- Names for successor republics of the Soviet Union and Yugoslavia and other states
 -- whose current code should only apply from independence; before that date the
 -- name resolves to the former state (SUN, YUG) when it was part of it.
@@ -416,13 +546,13 @@ local FORMER = {
     names = "Soviet Union|USSR;case=title|U.S.S.R.|Union of Soviet Socialist Republics|Soviet|Soviets|"
       .. "Russia|Russian|Russians|Moscow;type=capital|Kremlin;type=capital role=GOV|"
       .. "Leningrad;type=other|Siberia;type=other|rouble;type=other role=CUR|roubles;type=other role=CUR|"
-      .. "ruble;type=other role=CUR|rubles;type=other role=CUR" },
+      .. "ruble;type=other role=CUR|rubles;type=other role=CUR|Tass;case=title type=group role=MED" },
   { code = "DDR", to = "1990-10-02",
     names = "East Germany|East German|East Germans|German Democratic Republic|GDR;case=title|"
       .. "East Berlin;type=capital" },
   { code = "YUG", to = "2003-02-03",
     names = "Yugoslavia|Yugoslav|Yugoslavs|Federal Republic of Yugoslavia|"
-      .. "Socialist Federal Republic of Yugoslavia|Belgrade;type=capital" },
+      .. "Socialist Federal Republic of Yugoslavia|Belgrade;type=capital|Tanjug;case=title type=group role=MED" },
   { code = "SCG", from = "2003-02-04", to = "2006-06-04",
     names = "Serbia and Montenegro|Belgrade;type=capital" },
   { code = "CSK", to = "1992-12-31",
@@ -432,7 +562,7 @@ local FORMER = {
 }
 
 local RUS_EXTRA = "Russia|Russian Federation|Russian|Russians|Moscow;type=capital|Kremlin;type=capital role=GOV|"
-  .. "Duma;case=title role=LEG type=capital"
+  .. "Duma;case=title role=LEG type=capital|Tass;case=title type=group role=MED|ITAR-TASS;type=group role=MED"
 
 local function split(s)
   local out = {}
@@ -563,6 +693,18 @@ local function emit_country(code, kind)
   for _, n in ipairs(split(FORMS[code])) do
     local name, a = name_attrs(n)
     term(name, attrs_join("type=group role=BUS", date_attr, a))
+  end
+  for _, n in ipairs(split(AGENCIES[code])) do
+    local name, a = name_attrs(n)
+    term(name, attrs_join("type=group role=MED", date_attr, a))
+  end
+  for _, n in ipairs(split(BUSINESSES[code])) do
+    local name, a = name_attrs(n)
+    term(name, attrs_join("type=group role=BUS", date_attr, a))
+  end
+  for _, n in ipairs(split(EXCHANGES[code])) do
+    local name, a = name_attrs(n)
+    term(name, attrs_join("type=other", date_attr, a))
   end
   for _, n in ipairs(split(PLACES[code])) do
     local name, a = name_attrs(n)

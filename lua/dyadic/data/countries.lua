@@ -29,6 +29,8 @@ People's Democratic Republic of Algeria
 Algerian
 Algerians
 Algiers | type=capital
+Algerian dinar | type=other role=CUR
+Algerian dinars | type=other role=CUR
 
 @actor code=AND type=state
 Andorra
@@ -58,6 +60,8 @@ Argentinians
 Buenos Aires | type=capital
 Cordoba | type=other case=title
 Rosario | type=other case=title
+Argentine peso | type=other role=CUR
+Argentine pesos | type=other role=CUR
 
 @actor code=ARM type=state
 Armenia | from=1991-09-21
@@ -72,12 +76,31 @@ Australian
 Australians
 Canberra | type=capital
 Reserve Bank of Australia | type=group role=GOV
+Commonwealth Bank of Australia | type=group role=BUS
+National Australia Bank | type=group role=BUS
+Australia and New Zealand Banking | type=group role=BUS
+Bank of New South Wales | type=group role=BUS
+Australian Stock Exchange | type=other
+Sydney Stock Exchange | type=other
+Sydney Futures Exchange | type=other
 Sydney | type=other
 Melbourne | type=other
 Brisbane | type=other
 Adelaide | type=other
 New South Wales | type=other
 Queensland | type=other
+Aus dlr | type=other role=CUR
+Aus dlrs | type=other role=CUR
+Aus dollar | type=other role=CUR
+Aus dollars | type=other role=CUR
+Aust dlr | type=other role=CUR
+Aust dlrs | type=other role=CUR
+Aust dollar | type=other role=CUR
+Aust dollars | type=other role=CUR
+Australian dlr | type=other role=CUR
+Australian dlrs | type=other role=CUR
+Australian dollar | type=other role=CUR
+Australian dollars | type=other role=CUR
 
 @actor code=AUT type=state
 Austria
@@ -87,6 +110,8 @@ Austrians
 Vienna | type=capital
 schilling | type=other role=CUR case=lower
 schillings | type=other role=CUR case=lower
+Austrian shilling | type=other role=CUR
+Austrian shillings | type=other role=CUR
 
 @actor code=AZE type=state
 Azerbaijan | from=1991-08-30
@@ -109,6 +134,8 @@ Kingdom of Bahrain
 Bahraini
 Bahrainis
 Manama | type=capital
+Bahraini dinar | type=other role=CUR
+Bahraini dinars | type=other role=CUR
 
 @actor code=BGD type=state
 Bangladesh
@@ -138,7 +165,12 @@ Kingdom of Belgium
 Belgian
 Belgians
 National Bank of Belgium | type=group role=GOV
+Belgian National Bank | type=group role=GOV
+Brussels Stock Exchange | type=other
+Brussels bourse | type=other
 Antwerp | type=other
+Belgian franc | type=other role=CUR
+Belgian francs | type=other role=CUR
 
 @actor code=BLZ type=state
 Belize
@@ -204,6 +236,10 @@ Brunei Darussalam
 Brunei
 Bruneian
 Bandar Seri Begawan | type=capital
+Brunei dlr | type=other role=CUR
+Brunei dlrs | type=other role=CUR
+Brunei dollar | type=other role=CUR
+Brunei dollars | type=other role=CUR
 
 @actor code=BGR type=state
 Bulgaria
@@ -258,6 +294,25 @@ Canadians
 Ottawa | type=capital
 Bank of Canada | type=group role=GOV
 House of Commons of Canada | type=group role=LEG
+Canadian Pacific | type=group role=BUS
+Canadian National | type=group role=BUS case=title
+Canadian Imperial Bank of Commerce | type=group role=BUS
+Air Canada | type=group role=BUS
+Royal Bank of Canada | type=group role=BUS
+Bank of Montreal | type=group role=BUS
+Bank of Nova Scotia | type=group role=BUS
+Toronto Dominion | type=group role=BUS
+National Bank of Canada | type=group role=BUS
+Petro-Canada | type=group role=BUS
+Hydro-Quebec | type=group role=BUS
+Bell Canada | type=group role=BUS
+Canadian Tire | type=group role=BUS
+Canada Packers | type=group role=BUS
+Canadian Airlines | type=group role=BUS case=title
+Toronto Stock Exchange | type=other
+Montreal Exchange | type=other
+Vancouver Stock Exchange | type=other
+Winnipeg Commodity Exchange | type=other
 Toronto | type=other
 Montreal | type=other
 Montréal | type=other
@@ -276,6 +331,14 @@ Nova Scotia | type=other
 New Brunswick | type=other
 Newfoundland | type=other
 Prince Edward Island | type=other
+Can dlr | type=other role=CUR case=title
+Can dlrs | type=other role=CUR case=title
+Can dollar | type=other role=CUR case=title
+Can dollars | type=other role=CUR case=title
+Canadian dlr | type=other role=CUR
+Canadian dlrs | type=other role=CUR
+Canadian dollar | type=other role=CUR
+Canadian dollars | type=other role=CUR
 
 @actor code=CAF type=state
 Central African Republic
@@ -296,6 +359,8 @@ Republic of Chile
 Chilean
 Chileans
 Santiago | type=capital
+Chilean peso | type=other role=CUR
+Chilean pesos | type=other role=CUR
 
 @actor code=CHN type=state
 China
@@ -315,6 +380,9 @@ People's Liberation Army | type=group role=MIL
 PLA | type=group role=MIL case=title
 National People's Congress | type=group role=LEG
 Politburo | type=group role=GOV case=title
+Xinhua | type=group role=MED
+New China News Agency | type=group role=MED
+China News Agency | type=group role=MED
 Shanghai | type=other
 Guangzhou | type=other
 Canton | type=other case=title
@@ -334,6 +402,8 @@ Colombian
 Colombians
 Bogota | type=capital
 Bogotá | type=capital
+Colombian peso | type=other role=CUR
+Colombian pesos | type=other role=CUR
 
 @actor code=COM type=state
 Comoros
@@ -388,6 +458,8 @@ Republic of Cyprus
 Cypriot
 Cypriots
 Nicosia | type=capital
+Cypriot pound | type=other role=CUR
+Cypriot pounds | type=other role=CUR
 
 @actor code=CZE type=state
 Czechia | from=1993-01-01
@@ -424,6 +496,8 @@ Dane
 Danes
 Copenhagen | type=capital
 Danmarks Nationalbank | type=group role=GOV
+Danish krone | type=other role=CUR
+Danish kroner | type=other role=CUR
 
 @actor code=DJI type=state
 Djibouti
@@ -457,9 +531,12 @@ Arab Republic of Egypt
 Egyptian
 Egyptians
 Cairo | type=capital
+Middle East News Agency | type=group role=MED
 Alexandria | type=other
 Suez Canal | type=other
 Suez | type=other
+Egyptian pound | type=other role=CUR
+Egyptian pounds | type=other role=CUR
 
 @actor code=SLV type=state
 El Salvador
@@ -511,6 +588,10 @@ Republic of Fiji
 Fijian
 Fijians
 Suva | type=capital
+Fiji dlr | type=other role=CUR
+Fiji dlrs | type=other role=CUR
+Fiji dollar | type=other role=CUR
+Fiji dollars | type=other role=CUR
 
 @actor code=FIN type=state
 Finland
@@ -521,6 +602,8 @@ Finns
 Helsinki | type=capital
 markka | type=other role=CUR
 markkaa | type=other role=CUR
+Finnish mark | type=other role=CUR
+Finnish marks | type=other role=CUR
 
 @actor code=FRA type=state
 France
@@ -538,11 +621,24 @@ Matignon | type=capital role=GOV
 Banque de France | type=group role=GOV
 Bank of France | type=group role=GOV
 National Assembly of France | type=group role=LEG
+Agence France-Presse | type=group role=MED
+Agence France Presse | type=group role=MED
+Banque Nationale de Paris | type=group role=BUS
+Credit Commercial de France | type=group role=BUS
+Air France | type=group role=BUS
+Gaz de France | type=group role=BUS
+Electricite de France | type=group role=BUS
+Électricité de France | type=group role=BUS
+Paris Bourse | type=other
+Paris stock exchange | type=other
+MATIF | type=other case=title
 Marseille | type=other
 Marseilles | type=other
 Strasbourg | type=other
 Bordeaux | type=other
 Toulouse | type=other
+French franc | type=other role=CUR
+French francs | type=other role=CUR
 
 @actor code=GAB type=state
 Gabon
@@ -579,6 +675,8 @@ Bundesbank | type=group role=GOV
 Bundestag | type=group role=LEG
 Bundesrat | type=group role=LEG
 Bundeswehr | type=group role=MIL
+Frankfurt Stock Exchange | type=other
+Frankfurt bourse | type=other
 Frankfurt | type=other
 Munich | type=other
 Hamburg | type=other
@@ -598,6 +696,10 @@ million marks | type=other role=CUR to=2001-12-31
 mln marks | type=other role=CUR to=2001-12-31
 billion marks | type=other role=CUR to=2001-12-31
 bln marks | type=other role=CUR to=2001-12-31
+German mark | type=other role=CUR
+German marks | type=other role=CUR
+West German mark | type=other role=CUR to=1990-10-02
+West German marks | type=other role=CUR to=1990-10-02
 
 @actor code=GHA type=state
 Ghana
@@ -696,6 +798,8 @@ Madras | type=other
 Chennai | type=other
 Bangalore | type=other
 Bengaluru | type=other
+Indian rupee | type=other role=CUR
+Indian rupees | type=other role=CUR
 
 @actor code=IDN type=state
 Indonesia
@@ -721,9 +825,13 @@ Teheran | type=capital
 Revolutionary Guards | type=group role=MIL
 IRGC | type=group role=MIL case=title
 Majlis | type=group role=LEG case=title
+IRNA | type=group role=MED case=title
+Islamic Republic News Agency | type=group role=MED
 Kharg Island | type=other
 Kharg | type=other
 Isfahan | type=other
+Iranian rial | type=other role=CUR
+Iranian rials | type=other role=CUR
 
 @actor code=IRQ type=state
 Iraq
@@ -734,6 +842,8 @@ Baghdad | type=capital
 Basra | type=other
 Kirkuk | type=other
 Mosul | type=other
+Iraqi dinar | type=other role=CUR
+Iraqi dinars | type=other role=CUR
 
 @actor code=IRL type=state
 Ireland
@@ -742,6 +852,14 @@ Eire
 Éire
 Irish
 Dublin | type=capital
+Bank of Ireland | type=group role=BUS
+Allied Irish Banks | type=group role=BUS
+Allied Irish Bank | type=group role=BUS
+Irish Life | type=group role=BUS case=title
+Irish pound | type=other role=CUR
+Irish pounds | type=other role=CUR
+Irish punt | type=other role=CUR
+Irish punts | type=other role=CUR
 
 @actor code=ISR type=state
 Israel
@@ -776,12 +894,18 @@ Venice | type=other
 Sicily | type=other
 Genoa | type=other
 lire | type=other role=CUR
+Italian lira | type=other role=CUR
+Italian lire | type=other role=CUR
 
 @actor code=JAM type=state
 Jamaica
 Jamaican
 Jamaicans
 Kingston | type=capital case=title
+Jamaican dlr | type=other role=CUR
+Jamaican dlrs | type=other role=CUR
+Jamaican dollar | type=other role=CUR
+Jamaican dollars | type=other role=CUR
 
 @actor code=JPN type=state
 Japan
@@ -801,6 +925,17 @@ National Diet | type=group role=LEG
 Japanese Diet | type=group role=LEG
 Self-Defense Forces | type=group role=MIL
 Self-Defence Forces | type=group role=MIL
+Kyodo | type=group role=MED case=title
+Kyodo News | type=group role=MED
+Bank of Tokyo | type=group role=BUS
+Japan Air Lines | type=group role=BUS
+Japan Airlines | type=group role=BUS case=title
+Bank of Yokohama | type=group role=BUS
+Tokyo Stock Exchange | type=other
+Osaka Securities Exchange | type=other
+Osaka Stock Exchange | type=other
+Tokyo Commodity Exchange | type=other
+Tokyo Grain Exchange | type=other
 Osaka | type=other
 Yokohama | type=other
 Nagoya | type=other
@@ -808,6 +943,7 @@ Kobe | type=other
 Okinawa | type=other
 Hokkaido | type=other
 yen | type=other role=CUR
+Japanese yen | type=other role=CUR
 
 @actor code=JOR type=state
 Hashemite Kingdom of Jordan
@@ -815,6 +951,8 @@ Jordan | case=title
 Jordanian
 Jordanians
 Amman | type=capital
+Jordanian dinar | type=other role=CUR
+Jordanian dinars | type=other role=CUR
 
 @actor code=KAZ type=state
 Kazakhstan | from=1991-12-16
@@ -833,6 +971,8 @@ Republic of Kenya
 Kenyan
 Kenyans
 Nairobi | type=capital
+Kenyan shilling | type=other role=CUR
+Kenyan shillings | type=other role=CUR
 
 @actor code=KIR type=state
 Kiribati
@@ -846,6 +986,8 @@ State of Kuwait
 Kuwaiti
 Kuwaitis
 Kuwait City | type=capital
+Kuwaiti dinar | type=other role=CUR
+Kuwaiti dinars | type=other role=CUR
 
 @actor code=KGZ type=state
 Kyrgyzstan | from=1991-08-31
@@ -915,6 +1057,8 @@ Luxembourgish
 Luxembourger
 Luxembourgers
 Luxembourg City | type=capital
+Luxembourg franc | type=other role=CUR
+Luxembourg francs | type=other role=CUR
 
 @actor code=MDG type=state
 Madagascar
@@ -938,7 +1082,15 @@ Putrajaya | type=capital
 Bhd | type=group role=BUS
 Sdn Bhd | type=group role=BUS
 Berhad | type=group role=BUS
+Malaysian Airline System | type=group role=BUS
+Malaysia Airlines | type=group role=BUS
+Kuala Lumpur Stock Exchange | type=other
+Kuala Lumpur Commodity Exchange | type=other
 ringgit | type=other role=CUR
+Malaysian dlr | type=other role=CUR
+Malaysian dlrs | type=other role=CUR
+Malaysian dollar | type=other role=CUR
+Malaysian dollars | type=other role=CUR
 
 @actor code=MDV type=state
 Maldives
@@ -988,6 +1140,8 @@ Mexicans
 Mexico City | type=capital
 Guadalajara | type=other
 Monterrey | type=other
+Mexican peso | type=other role=CUR
+Mexican pesos | type=other role=CUR
 
 @actor code=FSM type=state
 Federated States of Micronesia
@@ -1068,10 +1222,18 @@ Amsterdam | type=capital
 The Hague | type=capital
 Nederlandsche Bank | type=group role=GOV
 Dutch central bank | type=group role=GOV
+Royal Dutch | type=group role=BUS case=title
+Royal Dutch Shell | type=group role=BUS
+Royal Dutch Petroleum | type=group role=BUS
+Royal Dutch Airlines | type=group role=BUS
+Amsterdam Stock Exchange | type=other
+Amsterdam bourse | type=other
 Rotterdam | type=other
 Europoort | type=other
 guilder | type=other role=CUR
 guilders | type=other role=CUR
+Dutch guilder | type=other role=CUR
+Dutch guilders | type=other role=CUR
 
 @actor code=NZL type=state
 New Zealand
@@ -1080,8 +1242,21 @@ New Zealander
 New Zealanders
 Wellington | type=capital case=title
 Reserve Bank of New Zealand | type=group role=GOV
+Bank of New Zealand | type=group role=BUS
 Auckland | type=other
 Christchurch | type=other
+N.Z. dlr | type=other role=CUR
+N.Z. dlrs | type=other role=CUR
+N.Z. dollar | type=other role=CUR
+N.Z. dollars | type=other role=CUR
+NZ dlr | type=other role=CUR
+NZ dlrs | type=other role=CUR
+NZ dollar | type=other role=CUR
+NZ dollars | type=other role=CUR
+New Zealand dlr | type=other role=CUR
+New Zealand dlrs | type=other role=CUR
+New Zealand dollar | type=other role=CUR
+New Zealand dollars | type=other role=CUR
 
 @actor code=NIC type=state
 Nicaragua
@@ -1122,6 +1297,8 @@ Norwegian
 Norwegians
 Oslo | type=capital
 Norges Bank | type=group role=GOV
+Norwegian krone | type=other role=CUR
+Norwegian kroner | type=other role=CUR
 
 @actor code=OMN type=state
 Oman
@@ -1129,6 +1306,8 @@ Sultanate of Oman
 Omani
 Omanis
 Muscat | type=capital
+Omani rial | type=other role=CUR
+Omani rials | type=other role=CUR
 
 @actor code=PAK type=state
 Pakistan
@@ -1138,6 +1317,8 @@ Pakistanis
 Islamabad | type=capital
 Karachi | type=other
 Lahore | type=other
+Pakistani rupee | type=other role=CUR
+Pakistani rupees | type=other role=CUR
 
 @actor code=PLW type=state
 Palau
@@ -1181,8 +1362,12 @@ Philippine
 Filipino
 Filipinos
 Manila | type=capital
+Philippine Airlines | type=group role=BUS
+Philippine National Bank | type=group role=BUS
 Mindanao | type=other
 Cebu | type=other
+Philippine peso | type=other role=CUR
+Philippine pesos | type=other role=CUR
 
 @actor code=POL type=state
 Poland
@@ -1208,6 +1393,8 @@ State of Qatar
 Qatari
 Qataris
 Doha | type=capital
+Qatari riyal | type=other role=CUR
+Qatari riyals | type=other role=CUR
 
 @actor code=KOR type=state
 South Korea
@@ -1218,6 +1405,9 @@ South Koreans
 Seoul | type=capital
 Blue House | type=capital role=GOV to=2022-05-09
 Bank of Korea | type=group role=GOV
+Korea Exchange Bank | type=group role=BUS
+Korean Air Lines | type=group role=BUS
+Korea Electric Power | type=group role=BUS
 Busan | type=other
 Pusan | type=other
 Incheon | type=other
@@ -1248,6 +1438,8 @@ Russians | from=1991-12-26
 Moscow | from=1991-12-26 type=capital
 Kremlin | from=1991-12-26 type=capital role=GOV
 Duma | from=1991-12-26 case=title role=LEG type=capital
+Tass | from=1991-12-26 case=title type=group role=MED
+ITAR-TASS | from=1991-12-26 type=group role=MED
 Bank of Russia | type=group role=GOV from=1991-12-26
 Central Bank of Russia | type=group role=GOV from=1991-12-26
 State Duma | type=group role=LEG from=1993-12-12
@@ -1313,9 +1505,13 @@ Saudis
 Riyadh | type=capital
 Saudi Aramco | type=group role=GOV
 Aramco | type=group role=GOV case=title
+Saudi British Bank | type=group role=BUS
+Saudi Basic Industries | type=group role=BUS
 Jeddah | type=other
 Jidda | type=other
 Dhahran | type=other
+Saudi riyal | type=other role=CUR
+Saudi riyals | type=other role=CUR
 
 @actor code=SEN type=state
 Senegal
@@ -1352,6 +1548,20 @@ Singaporeans
 Singapore | type=capital
 Pte | type=group role=BUS case=title
 Pte Ltd | type=group role=BUS case=title
+Singapore Airlines | type=group role=BUS
+Development Bank of Singapore | type=group role=BUS
+Stock Exchange of Singapore | type=other
+Singapore Stock Exchange | type=other
+Singapore International Monetary Exchange | type=other
+SIMEX | type=other case=title
+Sing dlr | type=other role=CUR case=title
+Sing dlrs | type=other role=CUR case=title
+Sing dollar | type=other role=CUR case=title
+Sing dollars | type=other role=CUR case=title
+Singapore dlr | type=other role=CUR
+Singapore dlrs | type=other role=CUR
+Singapore dollar | type=other role=CUR
+Singapore dollars | type=other role=CUR
 
 @actor code=SVK type=state
 Slovakia | from=1993-01-01
@@ -1391,9 +1601,14 @@ South Africans
 Pretoria | type=capital
 Cape Town | type=capital
 South African Reserve Bank | type=group role=GOV
+Anglo American Corporation | type=group role=BUS
+Anglo American Corp | type=group role=BUS
 Johannesburg | type=other
 Durban | type=other
 rand | type=other role=CUR case=lower
+South African rand | type=other role=CUR
+commercial rand | type=other role=CUR case=lower
+financial rand | type=other role=CUR case=lower
 
 @actor code=SSD type=state
 South Sudan | from=2011-07-09
@@ -1427,6 +1642,8 @@ Sri Lankan
 Sri Lankans
 Colombo | type=capital
 Sri Jayawardenepura Kotte | type=capital
+Sri Lankan rupee | type=other role=CUR
+Sri Lankan rupees | type=other role=CUR
 
 @actor code=SDN type=state
 Sudan
@@ -1437,6 +1654,7 @@ Khartoum | type=capital
 @actor code=SUR type=state
 Suriname
 Republic of Suriname
+Surinam
 Surinamese
 Surinamer
 Paramaribo | type=capital
@@ -1458,6 +1676,15 @@ Swiss
 Bern | type=capital
 Berne | type=capital
 Swiss National Bank | type=group role=GOV
+Swiss Bank Corporation | type=group role=BUS
+Swiss Bank Corp | type=group role=BUS
+Union Bank of Switzerland | type=group role=BUS
+Swiss Reinsurance | type=group role=BUS
+Swiss Volksbank | type=group role=BUS
+Swiss Re | type=group role=BUS case=title
+Zurich Stock Exchange | type=other
+Zurich bourse | type=other
+Geneva bourse | type=other
 Zurich | type=other
 Zürich | type=other
 Geneva | type=other
@@ -1465,6 +1692,8 @@ Basle | type=other
 Basel | type=other
 Lausanne | type=other
 Lugano | type=other
+Swiss franc | type=other role=CUR
+Swiss francs | type=other role=CUR
 
 @actor code=SYR type=state
 Syria
@@ -1488,6 +1717,7 @@ Siam
 Thai
 Thais
 Bangkok | type=capital
+Thai Airways | type=group role=BUS
 baht | type=other role=CUR
 
 @actor code=TLS type=state
@@ -1539,6 +1769,8 @@ Turks | case=title
 Ankara | type=capital
 Grand National Assembly | type=group role=LEG
 Istanbul | type=other
+Turkish lira | type=other role=CUR
+Turkish lire | type=other role=CUR
 
 @actor code=TKM type=state
 Turkmenistan | from=1991-10-27
@@ -1558,6 +1790,8 @@ Republic of Uganda
 Ugandan
 Ugandans
 Kampala | type=capital
+Ugandan shilling | type=other role=CUR
+Ugandan shillings | type=other role=CUR
 
 @actor code=UKR type=state
 Ukraine | from=1991-08-24
@@ -1610,6 +1844,36 @@ His Majesty's Government | type=group role=GOV
 Ministry of Defence | type=group role=MIL
 Plc | type=group role=BUS
 p.l.c. | type=group role=BUS
+British Petroleum | type=group role=BUS
+British Telecom | type=group role=BUS
+British Telecommunications | type=group role=BUS
+British Airways | type=group role=BUS
+British Caledonian | type=group role=BUS
+British Aerospace | type=group role=BUS
+British Gas | type=group role=BUS case=title
+British Steel | type=group role=BUS case=title
+British Coal | type=group role=BUS case=title
+British Rail | type=group role=BUS case=title
+British Leyland | type=group role=BUS
+British Land | type=group role=BUS case=title
+British and Commonwealth | type=group role=BUS
+British Printing and Communications | type=group role=BUS
+British American Tobacco | type=group role=BUS
+British-American Tobacco | type=group role=BUS
+British Home Stores | type=group role=BUS
+British Oxygen | type=group role=BUS
+British Shipbuilders | type=group role=BUS
+British Airports Authority | type=group role=BUS
+British Nuclear Fuels | type=group role=BUS
+British Broadcasting Corporation | type=group role=BUS
+Royal Bank of Scotland | type=group role=BUS
+Bank of Scotland | type=group role=BUS
+British Bank of the Middle East | type=group role=BUS
+London Stock Exchange | type=other
+London Metal Exchange | type=other
+London International Financial Futures Exchange | type=other
+LIFFE | type=other case=title
+Baltic Exchange | type=other case=title
 Edinburgh | type=other
 Glasgow | type=other
 Manchester | type=other
@@ -1619,6 +1883,8 @@ the City of London | type=other
 sterling | type=other role=CUR case=lower
 stg | type=other role=CUR
 pound sterling | type=other role=CUR
+British pound | type=other role=CUR
+British pounds | type=other role=CUR
 
 @actor code=TZA type=state
 Tanzania
@@ -1627,6 +1893,8 @@ Tanzanian
 Tanzanians
 Dodoma | type=capital
 Dar es Salaam | type=capital
+Tanzanian shilling | type=other role=CUR
+Tanzanian shillings | type=other role=CUR
 
 @actor code=USA type=state
 United States
@@ -1661,6 +1929,14 @@ USTR | type=group role=GOV case=title
 U.S. Senate | type=group role=LEG
 U.S. Congress | type=group role=LEG
 Federal Reserve System | type=group role=GOV
+New York Stock Exchange | type=other
+NYSE | type=other case=title
+American Stock Exchange | type=other
+Chicago Board of Trade | type=other
+Chicago Mercantile Exchange | type=other
+New York Mercantile Exchange | type=other
+NYMEX | type=other case=title
+Comex | type=other case=title
 New York | type=other
 New York City | type=other
 Wall Street | type=other
@@ -1735,6 +2011,18 @@ Silicon Valley | type=other
 West Texas | type=other
 Midwest | type=other
 Mid-West | type=other
+American dlr | type=other role=CUR
+American dlrs | type=other role=CUR
+American dollar | type=other role=CUR
+American dollars | type=other role=CUR
+U.S. dlr | type=other role=CUR
+U.S. dlrs | type=other role=CUR
+U.S. dollar | type=other role=CUR
+U.S. dollars | type=other role=CUR
+US dlr | type=other role=CUR case=title
+US dlrs | type=other role=CUR case=title
+US dollar | type=other role=CUR case=title
+US dollars | type=other role=CUR case=title
 
 @actor code=URY type=state
 Uruguay
@@ -1797,6 +2085,10 @@ Zimbabwean
 Zimbabweans
 Harare | type=capital
 Salisbury | type=capital to=1982-04-18
+Zimbabwe dlr | type=other role=CUR
+Zimbabwe dlrs | type=other role=CUR
+Zimbabwe dollar | type=other role=CUR
+Zimbabwe dollars | type=other role=CUR
 
 # ---- UN observer states, Taiwan, Kosovo ----
 
@@ -1828,6 +2120,16 @@ Taiwanese
 Taipei | type=capital
 Legislative Yuan | type=group role=LEG
 Executive Yuan | type=group role=GOV
+China Airlines | type=group role=BUS case=title
+China Steel | type=group role=BUS case=title
+New Taiwan dlr | type=other role=CUR
+New Taiwan dlrs | type=other role=CUR
+New Taiwan dollar | type=other role=CUR
+New Taiwan dollars | type=other role=CUR
+Taiwan dlr | type=other role=CUR
+Taiwan dlrs | type=other role=CUR
+Taiwan dollar | type=other role=CUR
+Taiwan dollars | type=other role=CUR
 
 @actor code=XKX type=state
 Kosovo
@@ -1905,8 +2207,33 @@ Guam
 @actor code=HKG type=other
 Hong Kong
 Hong Kong Special Administrative Region of China
+Hongkong
 H.K.
 Hong Konger
+Hongkong and Shanghai Banking | type=group role=BUS
+Hong Kong and Shanghai Banking | type=group role=BUS
+Hongkong Bank | type=group role=BUS
+Hongkong Land | type=group role=BUS case=title
+Hong Kong Land | type=group role=BUS case=title
+Hong Kong Telecommunications | type=group role=BUS
+Hongkong Telecommunications | type=group role=BUS
+Hongkong Electric | type=group role=BUS case=title
+Hong Kong Electric | type=group role=BUS case=title
+Hong Kong Stock Exchange | type=other
+Hong Kong Futures Exchange | type=other
+Stock Exchange of Hong Kong | type=other
+H.K. dlr | type=other role=CUR
+H.K. dlrs | type=other role=CUR
+H.K. dollar | type=other role=CUR
+H.K. dollars | type=other role=CUR
+HK dlr | type=other role=CUR
+HK dlrs | type=other role=CUR
+HK dollar | type=other role=CUR
+HK dollars | type=other role=CUR
+Hong Kong dlr | type=other role=CUR
+Hong Kong dlrs | type=other role=CUR
+Hong Kong dollar | type=other role=CUR
+Hong Kong dollars | type=other role=CUR
 
 @actor code=HMD type=other
 Heard Island and McDonald Islands
@@ -2014,6 +2341,7 @@ rouble | to=1991-12-25 type=other role=CUR
 roubles | to=1991-12-25 type=other role=CUR
 ruble | to=1991-12-25 type=other role=CUR
 rubles | to=1991-12-25 type=other role=CUR
+Tass | to=1991-12-25 case=title type=group role=MED
 
 @actor code=DDR type=state
 East Germany | to=1990-10-02
@@ -2030,6 +2358,7 @@ Yugoslavs | to=2003-02-03
 Federal Republic of Yugoslavia | to=2003-02-03
 Socialist Federal Republic of Yugoslavia | to=2003-02-03
 Belgrade | to=2003-02-03 type=capital
+Tanjug | to=2003-02-03 case=title type=group role=MED
 
 @actor code=SCG type=state
 Serbia and Montenegro | from=2003-02-04 to=2006-06-04

@@ -159,6 +159,21 @@ Chinese wall
 Chinese whispers
 Niger Delta Avengers
 
+# ---- seas and gulfs named after a country: a body of water, not the state ----
+# ("Gulf of Mexico" rigs are mostly off the US coast; the Persian Gulf is a region in regions.lua)
+Gulf of Mexico
+Sea of Japan
+Gulf of Thailand
+Irish Sea
+
+# ---- a US political affair, an American fund: named after a country, not about it ----
+Iran-Contra
+Iran arms scandal
+Iran arms affair
+Iran scandal
+Irangate
+Japan Fund
+
 # ---- "West" (the Western bloc in regions.lua) inside names that are not the bloc ----
 West Coast
 West End
@@ -184,8 +199,6 @@ South West
 # ---- clubs, markets and groups named after a capital ----
 Paris Club
 London Club
-London Metal Exchange
-London International Financial Futures Exchange
 London Interbank Offered Rate
 Tokyo Round
 Uruguay Round
