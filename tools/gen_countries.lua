@@ -430,7 +430,8 @@ local CURRENCIES = {
 local CURRENCY_PHRASES = {
   -- the wires' abbreviations too: "Aus dlrs", "Can dlrs", "NZ dlrs", "HK dlrs", "Sing dlrs"
   dollar = { AUS = "Australian|Aus|Aust", CAN = "Canadian|Can;case=title", NZL = "New Zealand|N.Z.|NZ",
-             HKG = "Hong Kong|H.K.|HK", SGP = "Singapore|Sing;case=title", TWN = "Taiwan|New Taiwan", USA = "U.S.|US;case=title|American",
+             HKG = "Hong Kong|H.K.|HK", SGP = "Singapore|Sing;case=title", TWN = "Taiwan|New Taiwan",
+             USA = "U.S.|US;case=title|American",
              MYS = "Malaysian", ZWE = "Zimbabwe", JAM = "Jamaican", BRN = "Brunei", FJI = "Fiji" },
   franc = { CHE = "Swiss", FRA = "French", BEL = "Belgian", LUX = "Luxembourg" },
   krone = { DNK = "Danish", NOR = "Norwegian" },
@@ -448,7 +449,8 @@ local CURRENCY_PHRASES = {
   punt = { IRL = "Irish" },
   rand = { ZAF = "South African|financial;case=lower|commercial;case=lower" },
 }
-local PLURALS = { dollar = { "dollars", "dlr", "dlrs" }, franc = { "francs" }, krone = { "kroner" }, peso = { "pesos" }, rupee = { "rupees" }, riyal = { "riyals" }, rial = { "rials" },
+local PLURALS = { dollar = { "dollars", "dlr", "dlrs" }, franc = { "francs" }, krone = { "kroner" },
+  peso = { "pesos" }, rupee = { "rupees" }, riyal = { "riyals" }, rial = { "rials" },
   dinar = { "dinars" }, pound = { "pounds" }, lira = { "lire" }, mark = { "marks" },
   shilling = { "shillings" }, yen = {}, guilder = { "guilders" }, punt = { "punts" }, rand = {} }
 local function sorted_keys(t)
