@@ -30,11 +30,13 @@ static const char *const kind_names[] = { NULL, "actor", "cue", "sector", "disca
 #define HEADER "#!dyadic-lexicon"
 #define ERRSZ 512  /* as the Lua binding's try_add: messages naming a value are cut alike */
 
+static const unsigned char field_lens[DY_F_COUNT] = { 4, 4, 4, 4, 4, 4, 2, 4, 8, 6, 9, 5, 9, 6, 6 };
+
 int dy_entry_field(const char *key, size_t len)
 {
     int i;
     for (i = 0; i < DY_F_COUNT; i++) {
-        if (strlen(field_names[i]) == len && memcmp(field_names[i], key, len) == 0) return i;
+        if (field_lens[i] == len && key[0] == field_names[i][0] && memcmp(field_names[i], key, len) == 0) return i;
     }
     return -1;
 }
@@ -322,6 +324,18 @@ static int parse_attrs(parser *P, size_t line, const char *s, const char *e, att
     return 0;
 }
 
+/* Did dy_lexicon_add fail for want of memory? It says "out of memory", except when the
+ * automaton ran out while adding the term: "field 'term': '<term>': not enough memory"
+ * (no term syntax message ends so). */
+static int is_oom(const char *err)
+{
+    static const char automaton[] = "': not enough memory";
+    size_t n = strlen(err);
+    return strcmp(err, "out of memory") == 0 ||
+           (strncmp(err, "field 'term': '", 15) == 0 && n >= sizeof automaton - 1 &&
+            strcmp(err + n - (sizeof automaton - 1), automaton) == 0);
+}
+
 /* Add the entry of a term line: term and source are in lbuf at term_off / src_off. */
 static int add_entry(parser *P, size_t line, size_t term_off, size_t term_len, size_t src_off, size_t src_len)
 {
@@ -334,8 +348,9 @@ static int add_entry(parser *P, size_t line, size_t term_off, size_t term_len, s
     spec.kind = P->kind;
     if (dy_entry_spec_set(&spec, DY_F_TERM, P->lbuf.v + term_off, term_len, err, sizeof err) != 0) goto bad;
     for (f = DY_F_CODE; f <= DY_F_SECTOR; f++) {
-        const attrs *a = (P->line.set & (1u << f)) ? &P->line : (P->defaults.set & (1u << f)) ? &P->defaults : NULL;
-        if (a == NULL) continue;
+        const attrs *a;
+        if (!((P->line.set | P->defaults.set) & (1u << f))) continue;
+        a = (P->line.set & (1u << f)) ? &P->line : &P->defaults;
         if (f == DY_F_WEIGHT) spec.weight = a->num[f];
         else if (f == DY_F_GOLDSTEIN) spec.goldstein = a->num[f];
         else if (dy_entry_spec_set(&spec, f, (a == &P->line ? P->lbuf.v : P->dbuf.v) + a->off[f], a->len[f],
@@ -343,7 +358,7 @@ static int add_entry(parser *P, size_t line, size_t term_off, size_t term_len, s
     }
     if (dy_entry_spec_set(&spec, DY_F_SOURCE, P->lbuf.v + src_off, src_len, err, sizeof err) != 0) goto bad;
     if (dy_lexicon_add(P->lex, &spec, err, sizeof err) >= 0) return 0;
-    if (strcmp(err, "out of memory") == 0) return -1;
+    if (is_oom(err)) return -1;
 bad:
     return report(P, line, 1, LIT(err));
 }
