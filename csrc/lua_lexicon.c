@@ -178,7 +178,7 @@ static int lexicon_load_native(lua_State *L)
     lexicon_ud *u = check_ud(L, 1);
     dy_lexicon *lex = check_open(L, 1);
     size_t len, namelen, i;
-    const char *text = luaL_checklstring(L, 2, &len);
+    const char *text = dy_check_text(L, 2, &len);
     const char *name = luaL_checklstring(L, 3, &namelen);
     int stop = lua_toboolean(L, 4);
     long n;
@@ -188,7 +188,7 @@ static int lexicon_load_native(lua_State *L)
         dy_native_problems_free(&u->problems);
         return luaL_error(L, "out of memory");
     }
-    lua_createtable(L, (int)u->problems.n, 0);
+    lua_createtable(L, u->problems.n < 1000000 ? (int)u->problems.n : 0, 0);
     for (i = 0; i < u->problems.n; i++) {
         const dy_native_problem *p = &u->problems.v[i];
         lua_createtable(L, 0, 3);
