@@ -7,6 +7,7 @@
 #include "binding.h"
 #include "date.h"
 #include "lexicon.h"
+#include "lexicon_native.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@ static const char *const category_names[] = {
 typedef struct {
     dy_lexicon *lex;      /* NULL once closed */
     dy_hits scratch;      /* reused by match() */
+    dy_native_problems problems;  /* load_native()'s, until they are Lua tables */
     double load_seconds;  /* set by the Lua loaders; NAN when unknown */
 } lexicon_ud;
 
@@ -69,17 +71,15 @@ static int lexicon_close(lua_State *L)
     dy_lexicon_free(u->lex);
     u->lex = NULL;
     dy_hits_free(&u->scratch);
+    dy_native_problems_free(&u->problems);
     return 0;
 }
 
-static const char *const entry_fields[] = {
-    "term", "kind", "code", "type", "role", "from", "to", "case", "category", "weight",
-    "goldstein", "cameo", "direction", "sector", "source", NULL
-};
-
-/* Fill spec from the table at index t. Returns NULL, or an error message (pushed). */
+/* Fill spec from the table at index t (fields and their checks: lexicon_native.h).
+ * Returns NULL, or an error message (pushed). */
 static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
 {
+    char err[512];
     memset(spec, 0, sizeof *spec);
     spec->weight = NAN;
     spec->goldstein = NAN;
@@ -87,7 +87,7 @@ static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
     while (lua_next(L, t) != 0) {
         const char *key;
         size_t klen;
-        int i, vt = lua_type(L, -1);
+        int field, vt = lua_type(L, -1);
         if (lua_type(L, -2) != LUA_TSTRING) {
             lua_pop(L, 2);
             return lua_pushfstring(L, "entry field names must be strings");
@@ -97,19 +97,17 @@ static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
             lua_pop(L, 2);
             return lua_pushfstring(L, "entry field names must not contain a NUL byte");
         }
-        for (i = 0; entry_fields[i] != NULL; i++) {
-            if (strcmp(entry_fields[i], key) == 0) break;
-        }
-        if (entry_fields[i] == NULL) {
+        field = dy_entry_field(key, klen);
+        if (field < 0) {
             lua_pop(L, 2);
             return lua_pushfstring(L, "unknown field '%s'", key);
         }
-        if (strcmp(key, "weight") == 0 || strcmp(key, "goldstein") == 0) {
+        if (field == DY_F_WEIGHT || field == DY_F_GOLDSTEIN) {
             if (vt != LUA_TNUMBER) {
                 lua_pop(L, 2);
                 return lua_pushfstring(L, "field '%s': expected a number, got %s", key, lua_typename(L, vt));
             }
-            if (key[0] == 'w') spec->weight = lua_tonumber(L, -1);
+            if (field == DY_F_WEIGHT) spec->weight = lua_tonumber(L, -1);
             else spec->goldstein = lua_tonumber(L, -1);
         } else {
             const char *v;
@@ -119,42 +117,9 @@ static const char *read_spec(lua_State *L, int t, dy_entry_spec *spec)
                 return lua_pushfstring(L, "field '%s': expected a string, got %s", key, lua_typename(L, vt));
             }
             v = lua_tolstring(L, -1, &vlen);  /* stays alive: referenced by the table */
-            if (strlen(v) != vlen) {  /* the C lexicon takes C strings: never cut one short */
+            if (dy_entry_spec_set(spec, field, v, vlen, err, sizeof err) != 0) {
                 lua_pop(L, 2);
-                return lua_pushfstring(L, "field '%s' contains a NUL byte", key);
-            }
-            if (strcmp(key, "term") == 0) spec->term = v;
-            else if (strcmp(key, "kind") == 0) {
-                if (strcmp(v, "actor") == 0) spec->kind = DY_KIND_ACTOR;
-                else if (strcmp(v, "cue") == 0) spec->kind = DY_KIND_CUE;
-                else if (strcmp(v, "sector") == 0) spec->kind = DY_KIND_SECTOR;
-                else if (strcmp(v, "discard") == 0) spec->kind = DY_KIND_DISCARD;
-                else {
-                    lua_pop(L, 2);
-                    return lua_pushfstring(L, "field 'kind': unknown kind '%s' (actor, cue, sector or discard)", v);
-                }
-            } else if (strcmp(key, "code") == 0) spec->code = v;
-            else if (strcmp(key, "type") == 0) spec->type = v;
-            else if (strcmp(key, "role") == 0) spec->role = v;
-            else if (strcmp(key, "from") == 0) spec->from = v;
-            else if (strcmp(key, "to") == 0) spec->to = v;
-            else if (strcmp(key, "category") == 0) spec->category = v;
-            else if (strcmp(key, "cameo") == 0) spec->cameo = v;
-            else if (strcmp(key, "sector") == 0) spec->sector = v;
-            else if (strcmp(key, "source") == 0) spec->source = v;
-            else if (strcmp(key, "case") == 0) {
-                if (strcmp(v, "title") == 0) spec->titlecase = 1;
-                else if (strcmp(v, "lower") == 0) spec->lowercase = 1;
-                else if (strcmp(v, "any") != 0) {
-                    lua_pop(L, 2);
-                    return lua_pushfstring(L, "field 'case': expected \"title\", \"lower\" or \"any\", got '%s'", v);
-                }
-            } else if (strcmp(key, "direction") == 0) {
-                if (strcmp(v, "reverse") == 0) spec->reverse = 1;
-                else if (strcmp(v, "forward") != 0) {
-                    lua_pop(L, 2);
-                    return lua_pushfstring(L, "field 'direction': expected \"reverse\" or \"forward\", got '%s'", v);
-                }
+                return lua_pushfstring(L, "%s", err);
             }
         }
         lua_pop(L, 1);
@@ -201,6 +166,42 @@ static int lexicon_add(lua_State *L)
 static int lexicon_try_add(lua_State *L)
 {
     return add_entry(L, 0);
+}
+
+/* lex:load_native(text, name [, stop_at_first]) -> problems: adds the entries of text in
+ * the native format (lexicon_native.h), each with source "name:line", and returns every
+ * malformed line as { {line=, message=, severity="error"}, ... } in line order (only the
+ * first with stop_at_first). The problems stay in the userdata until they are Lua
+ * tables, so a Lua error while building those leaks nothing. */
+static int lexicon_load_native(lua_State *L)
+{
+    lexicon_ud *u = check_ud(L, 1);
+    dy_lexicon *lex = check_open(L, 1);
+    size_t len, namelen, i;
+    const char *text = dy_check_text(L, 2, &len);
+    const char *name = luaL_checklstring(L, 3, &namelen);
+    int stop = lua_toboolean(L, 4);
+    long n;
+    dy_native_problems_free(&u->problems);
+    n = dy_lexicon_load_native(lex, text, len, name, namelen, stop, &u->problems);
+    if (n < 0) {
+        dy_native_problems_free(&u->problems);
+        return luaL_error(L, "out of memory");
+    }
+    lua_createtable(L, u->problems.n < 1000000 ? (int)u->problems.n : 0, 0);
+    for (i = 0; i < u->problems.n; i++) {
+        const dy_native_problem *p = &u->problems.v[i];
+        lua_createtable(L, 0, 3);
+        dy_pushinteger(L, p->line);
+        lua_setfield(L, -2, "line");
+        lua_pushlstring(L, u->problems.text + p->msg, p->len);
+        lua_setfield(L, -2, "message");
+        lua_pushliteral(L, "error");
+        lua_setfield(L, -2, "severity");
+        lua_rawseti(L, -2, (int)i + 1);
+    }
+    dy_native_problems_free(&u->problems);
+    return 1;
 }
 
 /* lex:merge(other) -> lex: appends every entry of `other` (duplicates included, in
@@ -409,6 +410,7 @@ static int lexicon_memory(lua_State *L)
 static const luaL_Reg methods[] = {
     { "add", lexicon_add },
     { "try_add", lexicon_try_add },
+    { "load_native", lexicon_load_native },
     { "merge", lexicon_merge },
     { "entry", lexicon_entry },
     { "entries", lexicon_entries },

@@ -3,21 +3,19 @@
 -- dy_lexicon_add without Lua. Columns:
 --   kind term code role type category sector cameo from to weight goldstein case direction
 -- Empty column: absent. Usage: lua5.4 bench/pipeline/dump_lexicon.lua > lexicon.tsv
-local native = require "dyadic.lexicon.native"
-local names = require "dyadic.data"
+-- An actor's code is written as given (full_code: "RUSGOV"), with the role the lexicon
+-- resolved; adding both again gives the same entry.
+local lexicon = require "dyadic.lexicon"
 local cols = { "kind", "term", "code", "role", "type", "category", "sector", "cameo", "from", "to",
                "weight", "goldstein", "case", "direction" }
 local out = {}
-for _, modname in ipairs(names) do
-  native.parse(require(modname), modname, function(entry)
-    local row = {}
-    for i, k in ipairs(cols) do
-      local v = entry[k]
-      row[i] = v == nil and "" or tostring(v):gsub("[\t\n]", " ")
-    end
-    out[#out + 1] = table.concat(row, "\t")
-  end, function(line, message)
-    io.stderr:write(modname, ":", line, ": ", message, "\n")
-  end)
+for _, entry in ipairs(lexicon.default():entries()) do
+  if entry.kind == "actor" then entry.code = entry.full_code end
+  local row = {}
+  for i, k in ipairs(cols) do
+    local v = entry[k]
+    row[i] = v == nil and "" or tostring(v):gsub("[\t\n]", " ")
+  end
+  out[#out + 1] = table.concat(row, "\t")
 end
 io.write(table.concat(out, "\n"), "\n")

@@ -10,7 +10,8 @@
 --                                         again if a caller closed the cached one)
 --
 -- Formats: "dyadic" (native, docs/LEXICON-FORMAT.md), "phoenix" (TABARI/PETRARCH .actors),
--- "agents", "discards", "liwc" (.dic) and "yaml" (quanteda / newsmap dictionaries). Each
+-- "agents", "discards", "liwc" (.dic) and "yaml" (quanteda / newsmap dictionaries). The
+-- native format is parsed in C (lex:load_native, csrc/lexicon_native.c); every other
 -- loader is a module dyadic.lexicon.<name> with parse(text, name, emit, fail): it calls
 -- emit(entry, line) for every entry and fail(line, message [, "warning"]) for every
 -- malformed line, and never stops early, so check() sees every problem. Warnings are the
@@ -22,7 +23,7 @@ local read_file = require("dyadic.util").read_file
 local M = {}
 
 local PARSERS = {
-  dyadic = { "dyadic.lexicon.native", "parse" },
+  dyadic = "native",  -- lex:load_native
   phoenix = { "dyadic.lexicon.phoenix", "parse" },
   discards = { "dyadic.lexicon.phoenix", "parse_discards" },
   agents = { "dyadic.lexicon.agents", "parse" },
@@ -60,8 +61,9 @@ function M.detect(path, text)
 end
 
 -- Run the parser of `format` over text, adding entries to lex.
--- Returns the list of problems { {line=, message=}, ... }.
+-- Returns the list of problems { {line=, message=, severity=}, ... } sorted by line.
 local function run(text, format, name, lex, stop_at_first)
+  if format == "dyadic" then return lex:load_native(text, name, stop_at_first) end
   local parse = parser(format)
   local problems = {}
   local stopped = false
@@ -182,7 +184,7 @@ function M.default()
     local text = require(modname)
     assert(type(text) == "string", modname .. " must return the lexicon text")
     -- parsed straight into the one lexicon (no per-module lexicon to merge and copy)
-    for _, p in ipairs(run(text, "dyadic", modname, lex, true)) do
+    for _, p in ipairs(lex:load_native(text, modname, true)) do
       if p.severity == "error" then
         lex:close()
         error(string.format("dyadic.lexicon.default: %s:%d: %s", modname, p.line, p.message), 2)
