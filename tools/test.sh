@@ -2,7 +2,8 @@
 # test.sh [--specs-only] RUNTIME... - the whole suite, as `make test` runs it:
 #   1. luacheck and the C static check (make lint)
 #   2. the busted specs under each interpreter, against build/RUNTIME/dyadic/core.so
-#   3. the host tests in spec/hosts/*.sh (Neovim, LÖVE, Chromium, luarocks)
+#   3. the C unit tests in spec/c/*.sh (ASan + UBSan) and the host tests in spec/hosts/*.sh
+#      (Neovim, LÖVE, Chromium, luarocks)
 # It prints one summary line per interpreter and per host test, then a last line
 # "N passed, N failed" and exits non-zero when anything failed.
 specs_only=0
@@ -46,6 +47,16 @@ for rt in "$@"; do
 done
 
 if [ $specs_only = 0 ]; then
+    # C unit tests of the core (built under ASan + UBSan, allocation failures injected)
+    for ctest in spec/c/*.sh; do
+        [ -f "$ctest" ] || continue
+        name=$(basename "$ctest" .sh)
+        if sh "$ctest"; then
+            note "c $name: passed"; passed_total=$((passed_total + 1))
+        else
+            note "c $name: FAILED"; failed_total=$((failed_total + 1))
+        fi
+    done
     for host in spec/hosts/*.sh; do
         [ -f "$host" ] || continue
         name=$(basename "$host" .sh)
