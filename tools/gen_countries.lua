@@ -672,49 +672,25 @@ local function emit_country(code, kind)
   if code == "RUS" then
     for _, n in ipairs(split(RUS_EXTRA)) do names[#names + 1] = n end
   end
-  for _, n in ipairs(names) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join(date_attr, a))
-  end
-  for _, n in ipairs(split(f.d)) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join(date_attr, a))
-  end
-  for _, n in ipairs(split(f.c)) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=capital", date_attr, a))
-  end
-  for _, n in ipairs(split(f.seats)) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=capital role=GOV", date_attr, a))
-  end
-  for _, n in ipairs(split(INSTITUTIONS[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=group role=GOV", date_attr, a))
-  end
-  for _, n in ipairs(split(FORMS[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=group role=BUS", date_attr, a))
-  end
-  for _, n in ipairs(split(AGENCIES[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=group role=MED", date_attr, a))
-  end
-  for _, n in ipairs(split(BUSINESSES[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=group role=BUS", date_attr, a))
-  end
-  for _, n in ipairs(split(EXCHANGES[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=other", date_attr, a))
-  end
-  for _, n in ipairs(split(PLACES[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=other", date_attr, a))
-  end
-  for _, n in ipairs(split(CURRENCIES[code])) do
-    local name, a = name_attrs(n)
-    term(name, attrs_join("type=other role=CUR", date_attr, a))
+  -- each list of names with the attributes its terms carry (a name may add its own)
+  local lists = {
+    { names, nil },
+    { split(f.d), nil },
+    { split(f.c), "type=capital" },
+    { split(f.seats), "type=capital role=GOV" },
+    { split(INSTITUTIONS[code]), "type=group role=GOV" },
+    { split(FORMS[code]), "type=group role=BUS" },
+    { split(AGENCIES[code]), "type=group role=MED" },
+    { split(BUSINESSES[code]), "type=group role=BUS" },
+    { split(EXCHANGES[code]), "type=other" },
+    { split(PLACES[code]), "type=other" },
+    { split(CURRENCIES[code]), "type=other role=CUR" },
+  }
+  for _, list in ipairs(lists) do
+    for _, n in ipairs(list[1]) do
+      local name, a = name_attrs(n)
+      term(name, attrs_join(list[2], date_attr, a))
+    end
   end
   if kind == "territory" then counts.territories = counts.territories + 1
   elseif kind == "observer" then counts.observers = counts.observers + 1
