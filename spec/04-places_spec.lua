@@ -8,13 +8,8 @@ local lexicon = require "dyadic.lexicon"
 
 local lex
 
--- The first actor hit whose matched text is `term` (case-insensitive), on `date`.
-local function hit(text, date, term)
-  for _, h in ipairs(lex:match(text, date)) do
-    if h.kind == "actor" and text:sub(h.s, h.e):lower() == term:lower() then return h end
-  end
-  return nil
-end
+-- The first actor hit whose matched text is `term` (case-insensitive).
+local function hit(text, date, term) return require("spec.helpers").actor_hit(lex, text, date, term) end
 
 -- Every actor hit as "matched text=CODE/type/role".
 local function actors(text, date)

@@ -33,12 +33,7 @@ local function codes(text, date)
 end
 
 -- The first actor hit whose matched text is `term` (case-insensitive).
-local function hit(text, date, term)
-  for _, h in ipairs(lex:match(text, date)) do
-    if h.kind == "actor" and text:sub(h.s, h.e):lower() == term:lower() then return h end
-  end
-  return nil
-end
+local function hit(text, date, term) return require("spec.helpers").actor_hit(lex, text, date, term) end
 
 describe("default lexicon", function()
   setup(function()

@@ -30,4 +30,13 @@ end
 helpers.runtime = os.getenv("DYADIC_RUNTIME") or (jit and "luajit") or _VERSION
 
 package.loaded["spec.helpers"] = helpers
+-- The first actor hit of lex:match(text, date) whose matched text is `term`
+-- (case-insensitive), or nil.
+function helpers.actor_hit(lex, text, date, term)
+  for _, h in ipairs(lex:match(text, date)) do
+    if h.kind == "actor" and text:sub(h.s, h.e):lower() == term:lower() then return h end
+  end
+  return nil
+end
+
 return helpers
