@@ -527,11 +527,13 @@ describe("the example op-ed with the default lexicon", function()
   end)
 end)
 
+-- The sectors of dyad a -> b ({} when there is none).
+local function sectors_of(doc, a, b)
+  local d = dyad(doc, a, b)
+  return d and d.sectors or {}
+end
+
 describe("extension: sector carry-over from a lead sentence", function()
-  local function sectors_of(doc, a, b)
-    local d = dyad(doc, a, b)
-    return d and d.sectors or {}
-  end
 
   it("gives bullet points that name no actor to the lead sentence's dyads, x carry", function()
     local text = "Russia and China signed a deal.\n- Energy: discounted gas, a new pipeline.\n- Finance: bank loans."
@@ -612,10 +614,6 @@ describe("extension: sector carry-over from a lead sentence", function()
 end)
 
 describe("extension: section topic from a headline", function()
-  local function sectors_of(doc, a, b)
-    local d = dyad(doc, a, b)
-    return d and d.sectors or {}
-  end
 
   it("gives a section's bullets under a one-actor lead to the headline's dyads, x topic", function()
     local text = "What Russia wants from China\n\nMoscow has a long list:\n\n- gas pipelines\n- bank loans\n- chips"
