@@ -91,6 +91,7 @@ struct dy_automaton {
     uint8_t bcls[256];
     uint32_t nbcls, nfast;
     uint32_t *fast;
+    uint64_t fmul;           /* fast_row(): fs / nbcls as (fs * fmul) >> 32, or 0: divide */
     uint32_t ncls, nstates, ndense;
     uint32_t *dense;         /* ndense * ncls encoded targets */
     uint32_t *cstart;        /* nstates + 1: children of each state in cto/ccls */
@@ -301,6 +302,13 @@ static int build_fast(dy_automaton *a)
     if (rows > a->ndense) rows = a->ndense;
     a->nfast = (uint32_t)rows;
     fastlim = a->nfast * ncls;
+    {
+        /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
+         * while x * e < 2^32 for the largest offset x */
+        uint64_t d = a->nbcls, m = ((uint64_t)1 << 32) / d + 1, e = m * d - ((uint64_t)1 << 32);
+        uint64_t xmax = (uint64_t)a->nfast * 2 * d;
+        a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
+    }
     a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
     if (a->fast == NULL) return -1;
     for (u = 0; u < a->nfast; u++) {
@@ -628,11 +636,18 @@ static int apos_ends_word(const unsigned char *t, size_t n, size_t q, size_t l)
 }
 
 /* Is the text position e (just after a word character) the end of its word? */
-static int word_ends_at(const unsigned char *t, size_t n, size_t e)
+static int word_ends_at(const uint8_t *akind, const unsigned char *t, size_t n, size_t e)
 {
     uint32_t cp;
     size_t l;
     int k;
+    if (e >= n) return 1;
+    if (t[e] < 0x80) {
+        /* the usual case: an ASCII letter, digit, space or punctuation decides at once */
+        k = akind[t[e]];
+        if (k == K_WORD) return 0;
+        if (k == K_SEP || k == K_PUNCT) return 1;
+    }
     e = skip_ignorable(t, n, e);
     if (e >= n) return 1;
     k = class_at(t, n, e, &cp, &l);
@@ -660,10 +675,10 @@ static size_t word_end(const unsigned char *t, size_t n, size_t e)
     }
 }
 
-static void report(scan *S, uint32_t sid, size_t end)
+/* Record the candidates of state u (raw number) ending at text offset `end`. */
+static void report(scan *S, uint32_t u, size_t end)
 {
     const dy_automaton *a = S->a;
-    uint32_t u = (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
     uint32_t x = (a->out_first[u] != NONE) ? u : a->dict[u];
     for (; x != NONE; x = a->dict[x]) {
         uint32_t i;
@@ -676,7 +691,7 @@ static void report(scan *S, uint32_t sid, size_t end)
                  * starts): extend each in O(1) after the first */
                 if (e < S->we_from || e > S->we_to) { S->we_from = e; S->we_to = word_end(S->t, S->n, e); }
                 e = S->we_to;
-            } else if ((P->flags & PF_ENDCHK) && !word_ends_at(S->t, S->n, e)) continue;
+            } else if ((P->flags & PF_ENDCHK) && !word_ends_at(a->akind, S->t, S->n, e)) continue;
             start = S->w->ring[(S->w->nb - P->nb) & S->mask];
             if (start >= S->w->drop_from) continue;  /* the next walk reports it */
             if (S->nv == S->cap && DY_GROW(S->v, S->cap, S->nv, 1) != 0) { S->oom = 1; return; }
@@ -704,11 +719,50 @@ static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c)
 }
 
 #define STEP(sid, c) (((sid) & SPARSE_BIT) ? step_sparse(a, (sid), (c)) : D[(sid) + (c)])
+#define STATE_OF(sid) (((sid) & SPARSE_BIT) ? ((sid) & ID_MASK) : (sid) / ncls)
 
+/* Row of fast table offset fs (2 * state + inside-a-word): fs / nbcls, by a
+ * multiplication when build_fast found one exact for every offset. */
+static uint32_t fast_row(const dy_automaton *a, uint32_t fs)
+{
+    return a->fmul ? (uint32_t)(((uint64_t)fs * a->fmul) >> 32) : fs / a->nbcls;
+}
+
+
+typedef struct {
+    uint32_t fs, nb;  /* fast table offset; boundary symbols so far */
+    uint32_t t;       /* the entry that stopped the loop (MATCH_BIT or EXIT_BIT), 0 at the end */
+} fast_walk;
+
+/* The fast loop: one table lookup per byte from T[p], no branch but the exit test; stops
+ * before a byte whose entry exits or matches, or at end. Returns where it stopped. Kept
+ * out of line so that its variables stay in registers (step() calls report()). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t fast_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t p, size_t end,
+                        uint32_t *ring, uint32_t mask, fast_walk *fw)
+{
+    uint32_t fs = fw->fs, nb = fw->nb, t = 0;
+    while (p < end) {
+        t = F[fs + bcls[T[p]]];
+        if (t & (MATCH_BIT | EXIT_BIT)) break;
+        ring[nb & mask] = (uint32_t)p;
+        nb += (t >> 29) & 1;
+        fs = t & FS_MASK;
+        t = 0;
+        p++;
+    }
+    fw->fs = fs;
+    fw->nb = nb;
+    fw->t = t;
+    return p;
+}
 
 /* Advance W: with fast_ok, through the fast loop up to its exit, else by one character
- * (or the rest of a word) of the general code. */
-static void step(scan *S, walker *W, int fast_ok)
+ * (or the rest of a word) of the general code. With `more` (a single walk), go on
+ * to the end of the walk. */
+static void step(scan *S, walker *W, int fast_ok, int more)
 {
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
@@ -726,31 +780,30 @@ static void step(scan *S, walker *W, int fast_ok)
     do {
         unsigned ch;
         if (fast_ok && sid < fastlim) {
-            /* Fast loop: one table lookup per byte, no branch but the exit test. */
+            /* Fast loop: one table lookup per byte, no branch but the exit test. A match
+             * is reported without leaving it when the walk goes on (`more`). */
             uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
             for (;;) {
-                t = F[fs + bcls[T[p]]];
-                if (t & (MATCH_BIT | EXIT_BIT)) break;
+                fast_walk fw;
+                fw.fs = fs;
+                fw.nb = nb;
+                p = fast_scan(F, bcls, T, p, end, ring, mask, &fw);
+                fs = fw.fs;
+                nb = fw.nb;
+                t = fw.t;
+                if (p >= end || (t & EXIT_BIT)) break;
                 ring[nb & mask] = (uint32_t)p;
                 nb += (t >> 29) & 1;
                 fs = t & FS_MASK;
-                if (++p >= end) break;
+                p++;
+                W->nb = nb;
+                report(S, fast_row(a, fs) >> 1, p);
+                if (!more || S->oom || p >= end) break;
             }
-            q = fs / nbcls;
+            q = fast_row(a, fs);
             sid = (q >> 1) * ncls;
             inw = (int)(q & 1);
-            if (p >= end) break;
-            if (!(t & EXIT_BIT)) {
-                ring[nb & mask] = (uint32_t)p;
-                nb += (t >> 29) & 1;
-                p++;
-                q = (t & FS_MASK) / nbcls;
-                sid = (q >> 1) * ncls;
-                inw = (int)(q & 1);
-                W->nb = nb;
-                report(S, sid, p);
-                break;
-            }
+            if (p >= end || !(t & EXIT_BIT)) break;
             /* otherwise the general code below takes this character */
         }
         ch = T[p];
@@ -775,7 +828,7 @@ static void step(scan *S, walker *W, int fast_ok)
                     p++;
                 }
                 sid = t & ~MATCH_BIT;
-                if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+                if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
                 /* the rest of the word */
                 while (p < n && wordb[T[p]]) {
                     if (sid == 0) {
@@ -786,7 +839,7 @@ static void step(scan *S, walker *W, int fast_ok)
                     t = STEP(sid, acls[T[p]]);
                     p++;
                     sid = t & ~MATCH_BIT;
-                    if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+                    if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
                 }
                 continue;
             }
@@ -802,7 +855,7 @@ static void step(scan *S, walker *W, int fast_ok)
             t = STEP(sid, acls[ch]);
             p++;
             sid = t & ~MATCH_BIT;
-            if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+            if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
             continue;
         } else {
             uint32_t cp;
@@ -830,11 +883,11 @@ static void step(scan *S, walker *W, int fast_ok)
                 for (x = 0; x < j; x++) {
                     t = STEP(sid, a->cls[b[x]]);
                     sid = t & ~MATCH_BIT;
-                    if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+                    if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
                 }
             }
         }
-    } while (0);
+    } while (more && p < end && !S->oom);
     W->p = p;
     W->sid = sid;
     W->nb = nb;
@@ -913,7 +966,7 @@ static void run(scan *S)
         if (x >= n) x = 0;
     }
     if (x == 0) {
-        while (W[0].p < W[0].end && !S->oom) step(S, &W[0], 1);
+        if (W[0].p < W[0].end) step(S, &W[0], 1, 1);
         return;
     }
     S->split = x;
@@ -928,15 +981,15 @@ static void run(scan *S)
             if (!g0 && !g1) {
                 fast2(S, &W[0], &W[1]);
             } else {
-                if (g0) step(S, &W[0], 0);
-                if (g1 && !S->oom) step(S, &W[1], 0);
+                if (g0) step(S, &W[0], 0, 0);
+                if (g1 && !S->oom) step(S, &W[1], 0, 0);
             }
             settle_first(&W[0], x, n);
         } else if (live0) {
-            step(S, &W[0], !W[0].settle && !live1);
+            step(S, &W[0], !W[0].settle && !live1, 0);
             settle_first(&W[0], x, n);
         } else if (live1) {
-            step(S, &W[1], 1);
+            step(S, &W[1], 1, 0);
         } else {
             break;
         }
