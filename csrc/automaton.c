@@ -1145,16 +1145,27 @@ size_t dy_select_leftmost_longest(dy_match *v, size_t n)
     return k;
 }
 
-int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out)
+/* Keep the candidate buffer for the next call, unless it grew past this. */
+#define SCRATCH_KEEP ((size_t)4 << 20)
+
+int dy_automaton_find_scratch(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out,
+                              dy_find_scratch *scratch)
 {
     scan S;
     uint32_t ring_local[128];
     cand *fin = NULL;
     size_t i, k, r = 1, nfin = 0;
+    int rc = -1;
 
     if (!a->built || len >= UINT32_MAX) return -1;
     if (a->npat == 0 || len == 0) return 0;
     memset(&S, 0, sizeof S);
+    if (scratch != NULL) {
+        S.v = scratch->v;
+        S.cap = scratch->cap;
+        scratch->v = NULL;
+        scratch->cap = 0;
+    }
     S.a = a;
     S.t = (const unsigned char *)text;
     S.n = len;
@@ -1162,27 +1173,27 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     while (r < a->maxb + 1) r *= 2;  /* + 1: the fast loop stores one slot ahead */
     S.mask = (uint32_t)r - 1;
     S.ring = (r <= 64) ? ring_local : malloc(2 * r * sizeof *S.ring);
-    if (S.ring == NULL) return -1;
+    if (S.ring == NULL) goto done;
     if (len >= SPLIT_MIN || ((a->flags & DY_AC_TEST_SPARSE) && len >= 8)) S.ring2 = S.ring + r;
     run(&S);
     if (S.ring != ring_local) free(S.ring);
-    if (S.oom) { free(S.v); return -1; }
+    if (S.oom) goto done;
     if (S.split > 0 && S.nv > 1) {
         /* the two walks interleave their candidates: the first walk's all start before
          * the split, so a stable partition restores the order without a sort */
-        cand *tmp = malloc(S.nv * sizeof *tmp);
+        cand *tmp = malloc(S.cap * sizeof *tmp);
         size_t na = 0, nbb = 0;
-        if (tmp == NULL) { free(S.v); return -1; }
+        if (tmp == NULL) goto done;
         for (i = 0; i < S.nv; i++) if (S.v[i].s < S.split) tmp[na++] = S.v[i];
         for (i = 0; i < S.nv; i++) if (S.v[i].s >= S.split) tmp[na + nbb++] = S.v[i];
         free(S.v);
         S.v = tmp;
     }
-    if (S.nseg > 0 && join_segments(a, S.t, S.n, S.v, &S.nv, S.nseg, &fin, &nfin) != 0) { free(S.v); return -1; }
+    if (S.nseg > 0 && join_segments(a, S.t, S.n, S.v, &S.nv, S.nseg, &fin, &nfin) != 0) goto done;
     sort_cands(S.v, S.nv);
     sort_cands(fin, nfin);
-    if (S.nv + nfin == 0) { free(S.v); free(fin); return 0; }
-    if (DY_GROW(out->v, out->cap, out->n, S.nv + nfin) != 0) { free(S.v); free(fin); return -1; }
+    if (S.nv + nfin == 0) { rc = 0; goto done; }
+    if (DY_GROW(out->v, out->cap, out->n, S.nv + nfin) != 0) goto done;
     {
         /* merge the plain candidates and the chained matches */
         dy_match *m = out->v + out->n;
@@ -1195,7 +1206,27 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     }
     k = overlap ? S.nv + nfin : dy_select_leftmost_longest(out->v + out->n, S.nv + nfin);
     out->n += k;
+    rc = 0;
+done:
     free(fin);
-    free(S.v);
-    return 0;
+    if (scratch != NULL && S.cap * sizeof *S.v <= SCRATCH_KEEP) {
+        scratch->v = S.v;
+        scratch->cap = S.cap;
+    } else {
+        free(S.v);
+    }
+    return rc;
+}
+
+int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out)
+{
+    return dy_automaton_find_scratch(a, text, len, overlap, out, NULL);
+}
+
+void dy_find_scratch_free(dy_find_scratch *s)
+{
+    if (s == NULL) return;
+    free(s->v);
+    s->v = NULL;
+    s->cap = 0;
 }
