@@ -908,7 +908,22 @@ static void fast2(scan *S, walker *A, walker *B)
     uint32_t fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
     while (pa < ea && pb < eb) {
         uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
-        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
+        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) {
+            /* a match is reported here; anything else leaves for the general code */
+            if ((ta | tb) & EXIT_BIT) break;
+            ra[nba & mask] = (uint32_t)pa;
+            nba += (ta >> 29) & 1;
+            fa = ta & FS_MASK;
+            pa++;
+            if (ta & MATCH_BIT) { S->w = A; A->nb = nba; report(S, fast_row(a, fa) >> 1, pa); }
+            rb[nbb & mask] = (uint32_t)pb;
+            nbb += (tb >> 29) & 1;
+            fb = tb & FS_MASK;
+            pb++;
+            if (tb & MATCH_BIT) { S->w = B; B->nb = nbb; report(S, fast_row(a, fb) >> 1, pb); }
+            if (S->oom) break;
+            continue;
+        }
         ra[nba & mask] = (uint32_t)pa;
         nba += (ta >> 29) & 1;
         fa = ta & FS_MASK;
@@ -938,17 +953,17 @@ static void settle_first(walker *W, size_t x, size_t n)
     }
 }
 
-#define SPLIT_MIN ((size_t)1 << 16)
+#define SPLIT_MIN ((size_t)256)
 
 /* Must the general code take W's next byte (state outside the fast table, non-ASCII
- * byte, or a match)? */
+ * byte)? fast2() reports matches itself. */
 static int needs_general(const scan *S, const walker *W)
 {
     const dy_automaton *a = S->a;
     uint32_t t;
     if (W->sid >= a->nfast * a->ncls) return 1;
     t = a->fast[(W->sid / a->ncls * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
-    return (t & (MATCH_BIT | EXIT_BIT)) != 0;
+    return (t & EXIT_BIT) != 0;
 }
 
 static void run(scan *S)
@@ -1153,8 +1168,8 @@ int dy_automaton_find_scratch(const dy_automaton *a, const char *text, size_t le
 {
     scan S;
     uint32_t ring_local[128];
-    cand *fin = NULL;
-    size_t i, k, r = 1, nfin = 0;
+    cand *fin = NULL, *spare = NULL;
+    size_t i, k, r = 1, nfin = 0, spare_cap = 0;
     int rc = -1;
 
     if (!a->built || len >= UINT32_MAX) return -1;
@@ -1163,8 +1178,10 @@ int dy_automaton_find_scratch(const dy_automaton *a, const char *text, size_t le
     if (scratch != NULL) {
         S.v = scratch->v;
         S.cap = scratch->cap;
-        scratch->v = NULL;
-        scratch->cap = 0;
+        spare = scratch->v2;
+        spare_cap = scratch->cap2;
+        scratch->v = scratch->v2 = NULL;
+        scratch->cap = scratch->cap2 = 0;
     }
     S.a = a;
     S.t = (const unsigned char *)text;
@@ -1181,13 +1198,23 @@ int dy_automaton_find_scratch(const dy_automaton *a, const char *text, size_t le
     if (S.split > 0 && S.nv > 1) {
         /* the two walks interleave their candidates: the first walk's all start before
          * the split, so a stable partition restores the order without a sort */
-        cand *tmp = malloc(S.cap * sizeof *tmp);
+        cand *tmp = spare;
         size_t na = 0, nbb = 0;
-        if (tmp == NULL) goto done;
+        if (tmp == NULL || spare_cap < S.nv) {
+            free(spare);
+            spare = NULL;
+            spare_cap = 0;
+            if ((tmp = malloc(S.cap * sizeof *tmp)) == NULL) goto done;
+            spare_cap = S.cap;
+        }
         for (i = 0; i < S.nv; i++) if (S.v[i].s < S.split) tmp[na++] = S.v[i];
         for (i = 0; i < S.nv; i++) if (S.v[i].s >= S.split) tmp[na + nbb++] = S.v[i];
-        free(S.v);
+        /* swap: the old buffer becomes the spare */
+        spare = S.v;
         S.v = tmp;
+        i = spare_cap;
+        spare_cap = S.cap;
+        S.cap = i;
     }
     if (S.nseg > 0 && join_segments(a, S.t, S.n, S.v, &S.nv, S.nseg, &fin, &nfin) != 0) goto done;
     sort_cands(S.v, S.nv);
@@ -1215,6 +1242,12 @@ done:
     } else {
         free(S.v);
     }
+    if (scratch != NULL && spare_cap * sizeof *spare <= SCRATCH_KEEP) {
+        scratch->v2 = spare;
+        scratch->cap2 = spare_cap;
+    } else {
+        free(spare);
+    }
     return rc;
 }
 
@@ -1227,6 +1260,7 @@ void dy_find_scratch_free(dy_find_scratch *s)
 {
     if (s == NULL) return;
     free(s->v);
-    s->v = NULL;
-    s->cap = 0;
+    free(s->v2);
+    s->v = s->v2 = NULL;
+    s->cap = s->cap2 = 0;
 }

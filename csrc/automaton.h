@@ -49,8 +49,8 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
 /* Scratch memory one caller reuses across dy_automaton_find_scratch calls (zero it
  * first; dy_find_scratch_free releases it). One scratch serves one call at a time. */
 typedef struct {
-    void *v;
-    size_t cap;
+    void *v, *v2;
+    size_t cap, cap2;
 } dy_find_scratch;
 
 /* dy_automaton_find, reusing the candidate buffer of `scratch` (may be NULL) instead of
