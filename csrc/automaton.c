@@ -279,13 +279,37 @@ oom:
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
-/* The byte-level table of the fast loop (see run()). */
+/* One entry of the fast table: state u (< nfast), outside (inw = 0) or inside a word,
+ * on the ASCII bytes of kind k whose folded symbol has class sc. */
+static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned k, unsigned sc)
+{
+    uint32_t ncls = a->ncls, fastlim = a->nfast * ncls, x = u * ncls, t, flags = 0, tin;
+    if (k == K_SEP || k == K_IGN) return (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
+    if (!inw) {
+        x = a->dense[x + a->cls[SYM_BOUND]] & ~MATCH_BIT;
+        flags |= BOUND_BIT;
+        if (x >= fastlim) return EXIT_BIT;
+    }
+    t = a->dense[x + sc];
+    x = t & ~MATCH_BIT;
+    if (x >= fastlim) return EXIT_BIT;
+    tin = (k == K_WORD);
+    return ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+}
+
+/* The byte-level table of the fast loop (see run()). Like the dense rows, a state's
+ * rows start as copies of its failure state's (breadth-first numbering: already
+ * filled), then its own self-loops (separators, ignorables) and children are written;
+ * only a row entered after a boundary symbol the state has a child for is computed
+ * entry by entry. So the cost is about one copy of the table. */
 static int build_fast(dy_automaton *a)
 {
     unsigned char rep[257] = { 0 };
-    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], fastlim;
+    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], nbcls, j;
+    uint8_t rkind[257], rsc[257];
+    uint8_t byc_first[256], byc_next[257];  /* byte classes by symbol class: lists, 0 = end */
     int b, inw;
-    size_t rows;
+    size_t rows, rowsz;
 
     for (b = 0; b < 256; b++) {
         uint32_t x;
@@ -296,12 +320,11 @@ static int build_fast(dy_automaton *a)
         if (x == nb + 1) rep[++nb] = (unsigned char)b;
         a->bcls[b] = (uint8_t)x;
     }
-    a->nbcls = nb + 1;
+    a->nbcls = nbcls = nb + 1;
     rows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
     if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
     if (rows > a->ndense) rows = a->ndense;
     a->nfast = (uint32_t)rows;
-    fastlim = a->nfast * ncls;
     {
         /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
          * while x * e < 2^32 for the largest offset x */
@@ -311,27 +334,35 @@ static int build_fast(dy_automaton *a)
     }
     a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
     if (a->fast == NULL) return -1;
+    memset(byc_first, 0, sizeof byc_first);
+    for (r = nbcls; r-- > 1;) {
+        rkind[r] = a->akind[rep[r]];
+        rsc[r] = a->acls[rep[r]];
+        byc_next[r] = 0;
+        if (rkind[r] == K_SEP || rkind[r] == K_IGN) continue;
+        byc_next[r] = byc_first[rsc[r]];
+        byc_first[rsc[r]] = (uint8_t)r;
+    }
+    rowsz = (size_t)nbcls * sizeof *a->fast;
     for (u = 0; u < a->nfast; u++) {
+        uint32_t *row0 = a->fast + (size_t)u * 2 * nbcls, *row1 = row0 + nbcls;
+        uint32_t f = a->fail[u] / ncls;  /* u < nfast <= ndense: a dense failure target */
+        int cbchild = 0;
+        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) cbchild |= a->ccls[j] == CB;
         for (inw = 0; inw < 2; inw++) {
-            uint32_t *row = a->fast + ((size_t)u * 2 + (size_t)inw) * a->nbcls;
-            row[0] = EXIT_BIT;
-            for (r = 1; r < a->nbcls; r++) {
-                unsigned k = a->akind[rep[r]], sc = a->acls[rep[r]];
-                uint32_t x = u * ncls, t, flags = 0, tin = 0;
-                if (k == K_SEP || k == K_IGN) {
-                    row[r] = (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
-                    continue;
-                }
-                if (!inw) {
-                    x = a->dense[x + CB] & ~MATCH_BIT;
-                    flags |= BOUND_BIT;
-                    if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
-                }
-                t = a->dense[x + sc];
-                x = t & ~MATCH_BIT;
-                if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
-                tin = (k == K_WORD);
-                row[r] = ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+            uint32_t *row = inw ? row1 : row0;
+            if (u == 0 || (!inw && cbchild)) {
+                row[0] = EXIT_BIT;
+                for (r = 1; r < nbcls; r++) row[r] = fast_entry(a, u, inw, rkind[r], rsc[r]);
+                continue;
+            }
+            memcpy(row, a->fast + ((size_t)f * 2 + (size_t)inw) * nbcls, rowsz);
+            for (r = 1; r < nbcls; r++) {
+                if (rkind[r] == K_SEP || rkind[r] == K_IGN) row[r] = fast_entry(a, u, inw, rkind[r], rsc[r]);
+            }
+            if (!inw) continue;  /* no child on the boundary: the failure state's row holds */
+            for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
+                for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
             }
         }
     }
@@ -362,7 +393,11 @@ static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32
         }
         u = rawfail[u];
     }
-    return a->dense[(size_t)u * a->ncls + c];
+    {
+        /* dense rows hold encoded targets */
+        uint32_t t = a->dense[(size_t)u * a->ncls + c] & ~MATCH_BIT;
+        return (t & SPARSE_BIT) ? (t & ID_MASK) : t / a->ncls;
+    }
 }
 
 int dy_automaton_build(dy_automaton *a)
@@ -391,7 +426,7 @@ int dy_automaton_build(dy_automaton *a)
     /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. */
     if (a->nsym >= ID_MASK) return -1;
     nnodes = a->nsym + 1;
-    for (hsize = 16; hsize < 2 * nnodes; hsize *= 2) {}
+    for (hsize = 16; hsize < nnodes + nnodes / 2; hsize *= 2) {}  /* load <= 2/3: nnodes bounds the trie */
     h.mask = hsize - 1;
     h.key = malloc(hsize * sizeof *h.key);
     h.val = malloc(hsize * sizeof *h.val);
@@ -486,8 +521,22 @@ int dy_automaton_build(dy_automaton *a)
         a->cto[u - 1] = u;
     }
 
-    /* Failure links and dense rows, level by level (raw state numbers first). */
+    /* Outputs: patterns per end state (in order of addition). */
+    for (u = 0; u < nn; u++) a->out_first[u] = NONE;
+    for (i = a->npat; i-- > 0;) {
+        uint32_t s = newid[pend[i]];
+        a->out_next[i] = a->out_first[s];
+        a->out_first[s] = (uint32_t)i;
+    }
+
+    /* Encoded target: premultiplied row offset or SPARSE_BIT | state, plus MATCH_BIT. */
+#define ENC(x) ((((x) < a->ndense) ? (x) * ncls : (SPARSE_BIT | (x))) \
+                | ((a->out_first[(x)] != NONE || a->dict[(x)] != NONE) ? MATCH_BIT : 0))
+    /* Failure links, dictionary links and dense rows, level by level: a state's failure
+     * target is shallower, so its row and links are final when the state is reached,
+     * and the rows are written encoded at once. */
     rawfail[0] = 0;
+    a->dict[0] = NONE;
     for (c = 0; c < ncls; c++) a->dense[c] = 0;
     for (u = 0; u < nn; u++) {
         uint32_t j;
@@ -496,30 +545,13 @@ int dy_automaton_build(dy_automaton *a)
             memcpy(row, a->dense + (size_t)rawfail[u] * ncls, ncls * sizeof *row);
         }
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
-            uint32_t v = a->cto[j];
+            uint32_t v = a->cto[j], f;
             c = a->ccls[j];
-            rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
-            if (u < a->ndense) a->dense[(size_t)u * ncls + c] = v;
+            f = rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
+            a->dict[v] = (a->out_first[f] != NONE) ? f : a->dict[f];
+            if (u < a->ndense) a->dense[(size_t)u * ncls + c] = ENC(v);
         }
     }
-
-    /* Outputs: patterns per end state (in order of addition), then dictionary links. */
-    for (u = 0; u < nn; u++) a->out_first[u] = NONE;
-    for (i = a->npat; i-- > 0;) {
-        uint32_t s = newid[pend[i]];
-        a->out_next[i] = a->out_first[s];
-        a->out_first[s] = (uint32_t)i;
-    }
-    a->dict[0] = NONE;
-    for (u = 1; u < nn; u++) {
-        uint32_t f = rawfail[u];
-        a->dict[u] = (a->out_first[f] != NONE) ? f : a->dict[f];
-    }
-
-    /* Encode every target: premultiplied row offset or SPARSE_BIT | state, plus MATCH_BIT. */
-#define ENC(x) ((((x) < a->ndense) ? (x) * ncls : (SPARSE_BIT | (x))) \
-                | ((a->out_first[(x)] != NONE || a->dict[(x)] != NONE) ? MATCH_BIT : 0))
-    for (i = 0; i < (size_t)a->ndense * ncls; i++) a->dense[i] = ENC(a->dense[i]);
     for (u = 0; u + 1 < nn; u++) a->cto[u] = ENC(a->cto[u]);
     for (u = 0; u < nn; u++) a->fail[u] = ENC(rawfail[u]) & ~MATCH_BIT;
 #undef ENC
