@@ -791,53 +791,23 @@ static size_t fast_scan(const uint32_t *F, const uint8_t *bcls, const unsigned c
     return p;
 }
 
-/* Advance W: with fast_ok, through the fast loop up to its exit, else by one character
- * (or the rest of a word) of the general code. With `more` (a single walk), go on
- * to the end of the walk. */
-static void step(scan *S, walker *W, int fast_ok, int more)
+/* Advance W by one character (or the rest of a word) of the general code: any byte,
+ * any state. */
+static void general(scan *S, walker *W)
 {
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
     const uint32_t *D = a->dense;
     const uint8_t *akind = a->akind, *acls = a->acls, *wordb = a->wordb;
-    const uint32_t *pair = a->pair, ncls = a->ncls, *F = a->fast, nbcls = a->nbcls;
-    const uint8_t *bcls = a->bcls;
-    const uint32_t fastlim = a->nfast * a->ncls;
+    const uint32_t *pair = a->pair, ncls = a->ncls;
     const unsigned CB = a->cls[SYM_BOUND];
-    size_t n = S->n, p = W->p, end = W->end;
+    size_t n = S->n, p = W->p;
     uint32_t sid = W->sid, t, nb = W->nb, mask = S->mask, *ring = W->ring;
     int inw = W->inw;
 
     S->w = W;
     do {
         unsigned ch;
-        if (fast_ok && sid < fastlim) {
-            /* Fast loop: one table lookup per byte, no branch but the exit test. A match
-             * is reported without leaving it when the walk goes on (`more`). */
-            uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
-            for (;;) {
-                fast_walk fw;
-                fw.fs = fs;
-                fw.nb = nb;
-                p = fast_scan(F, bcls, T, p, end, ring, mask, &fw);
-                fs = fw.fs;
-                nb = fw.nb;
-                t = fw.t;
-                if (p >= end || (t & EXIT_BIT)) break;
-                ring[nb & mask] = (uint32_t)p;
-                nb += (t >> 29) & 1;
-                fs = t & FS_MASK;
-                p++;
-                W->nb = nb;
-                report(S, fast_row(a, fs) >> 1, p);
-                if (!more || S->oom || p >= end) break;
-            }
-            q = fast_row(a, fs);
-            sid = (q >> 1) * ncls;
-            inw = (int)(q & 1);
-            if (p >= end || !(t & EXIT_BIT)) break;
-            /* otherwise the general code below takes this character */
-        }
         ch = T[p];
         if (ch < 0x80) {
             unsigned k = akind[ch];
@@ -919,43 +889,83 @@ static void step(scan *S, walker *W, int fast_ok, int more)
                 }
             }
         }
-    } while (more && p < end && !S->oom);
+    } while (0);
     W->p = p;
     W->sid = sid;
     W->nb = nb;
     W->inw = inw;
 }
 
-/* Two walks step by step through the fast table at once, so that the cache misses of
- * one overlap with the other's (the loads do not depend on each other). */
-static void fast2(scan *S, walker *A, walker *B)
+/* Advance W through the fast loop while its state has fast rows: up to an exit or the
+ * end of the walk, reporting matches on the way when `more`, else stopping after the
+ * first one. Returns 1 when the general code must take the next byte. */
+static int fast_walk_to_exit(scan *S, walker *W, int more)
 {
     const dy_automaton *a = S->a;
-    const unsigned char *T = S->t;
-    const uint32_t *F = a->fast, ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
-    const uint8_t *bcls = a->bcls;
-    size_t pa = A->p, pb = B->p, ea = A->end, eb = B->end;
-    uint32_t nba = A->nb, nbb = B->nb, *ra = A->ring, *rb = B->ring, q;
-    uint32_t fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
-    uint32_t fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
+    const uint32_t ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
+    uint32_t fs, q;
+    fast_walk fw;
+    if (W->sid >= a->nfast * ncls) return 1;
+    S->w = W;
+    fs = (W->sid / ncls * 2 + (uint32_t)W->inw) * nbcls;
+    fw.nb = W->nb;
+    for (;;) {
+        fw.fs = fs;
+        W->p = fast_scan(a->fast, a->bcls, S->t, W->p, W->end, W->ring, mask, &fw);
+        fs = fw.fs;
+        if (W->p >= W->end || (fw.t & EXIT_BIT)) break;
+        W->ring[fw.nb & mask] = (uint32_t)W->p;
+        fw.nb += (fw.t >> 29) & 1;
+        fs = fw.t & FS_MASK;
+        W->p++;
+        W->nb = fw.nb;
+        report(S, fast_row(a, fs) >> 1, W->p);
+        if (!more || S->oom || W->p >= W->end) { fw.t = 0; break; }
+    }
+    W->nb = fw.nb;
+    q = fast_row(a, fs);
+    W->sid = (q >> 1) * ncls;
+    W->inw = (int)(q & 1);
+    return W->p < W->end && (fw.t & EXIT_BIT);
+}
+
+/* Advance W: with fast_ok, through the fast loop up to its exit or first match, else
+ * by one character (or the rest of a word) of the general code. */
+static void step(scan *S, walker *W, int fast_ok)
+{
+    if (fast_ok && !fast_walk_to_exit(S, W, 0)) return;
+    if (W->p < S->n) general(S, W);
+}
+
+/* A single walk to its end: the fast loop with the matches reported inside it, the
+ * general code where it exits. */
+static void walk(scan *S, walker *W)
+{
+    while (W->p < W->end && !S->oom) {
+        if (fast_walk_to_exit(S, W, 1)) general(S, W);
+    }
+}
+
+typedef struct {
+    size_t pa, pb;
+    uint32_t fa, fb, nba, nbb;
+    uint32_t ta, tb;  /* the entries that stopped the loop, 0 when a walk reached its end */
+} fast_pair;
+
+/* The lockstep loop proper: both walks until either meets an entry that exits or matches,
+ * or reaches its end. Out of line for the same reason as fast_scan(). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t ea, size_t eb,
+                       uint32_t *ra, uint32_t *rb, uint32_t mask, fast_pair *w)
+{
+    size_t pa = w->pa, pb = w->pb;
+    uint32_t fa = w->fa, fb = w->fb, nba = w->nba, nbb = w->nbb, ta = 0, tb = 0;
     while (pa < ea && pb < eb) {
-        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
-        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) {
-            /* a match is reported here; anything else leaves for the general code */
-            if ((ta | tb) & EXIT_BIT) break;
-            ra[nba & mask] = (uint32_t)pa;
-            nba += (ta >> 29) & 1;
-            fa = ta & FS_MASK;
-            pa++;
-            if (ta & MATCH_BIT) { S->w = A; A->nb = nba; report(S, fast_row(a, fa) >> 1, pa); }
-            rb[nbb & mask] = (uint32_t)pb;
-            nbb += (tb >> 29) & 1;
-            fb = tb & FS_MASK;
-            pb++;
-            if (tb & MATCH_BIT) { S->w = B; B->nb = nbb; report(S, fast_row(a, fb) >> 1, pb); }
-            if (S->oom) break;
-            continue;
-        }
+        ta = F[fa + bcls[T[pa]]];
+        tb = F[fb + bcls[T[pb]]];
+        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
         ra[nba & mask] = (uint32_t)pa;
         nba += (ta >> 29) & 1;
         fa = ta & FS_MASK;
@@ -964,9 +974,41 @@ static void fast2(scan *S, walker *A, walker *B)
         nbb += (tb >> 29) & 1;
         fb = tb & FS_MASK;
         pb++;
+        ta = tb = 0;
     }
-    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
-    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
+    w->pa = pa; w->pb = pb; w->fa = fa; w->fb = fb; w->nba = nba; w->nbb = nbb; w->ta = ta; w->tb = tb;
+}
+
+/* Two walks step by step through the fast table at once, so that the cache misses of
+ * one overlap with the other's (the loads do not depend on each other). Matches are
+ * reported here; an entry that exits leaves for the general code. */
+static void fast2(scan *S, walker *A, walker *B)
+{
+    const dy_automaton *a = S->a;
+    const uint32_t ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
+    fast_pair w;
+    uint32_t q;
+    w.pa = A->p; w.pb = B->p; w.nba = A->nb; w.nbb = B->nb;
+    w.fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
+    w.fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
+    for (;;) {
+        fast2_scan(a->fast, a->bcls, S->t, A->end, B->end, A->ring, B->ring, mask, &w);
+        if (!((w.ta | w.tb) & (MATCH_BIT | EXIT_BIT)) || ((w.ta | w.tb) & EXIT_BIT)) break;
+        /* a match in one walk or both: both take their byte */
+        A->ring[w.nba & mask] = (uint32_t)w.pa;
+        w.nba += (w.ta >> 29) & 1;
+        w.fa = w.ta & FS_MASK;
+        w.pa++;
+        if (w.ta & MATCH_BIT) { S->w = A; A->nb = w.nba; report(S, fast_row(a, w.fa) >> 1, w.pa); }
+        B->ring[w.nbb & mask] = (uint32_t)w.pb;
+        w.nbb += (w.tb >> 29) & 1;
+        w.fb = w.tb & FS_MASK;
+        w.pb++;
+        if (w.tb & MATCH_BIT) { S->w = B; B->nb = w.nbb; report(S, fast_row(a, w.fb) >> 1, w.pb); }
+        if (S->oom) break;
+    }
+    A->p = w.pa; A->nb = w.nba; q = fast_row(a, w.fa); A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
+    B->p = w.pb; B->nb = w.nbb; q = fast_row(a, w.fb); B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
 }
 
 /* The first walk stops at the split point x, or, when a match is under way there, at the
@@ -1013,7 +1055,7 @@ static void run(scan *S)
         if (x >= n) x = 0;
     }
     if (x == 0) {
-        if (W[0].p < W[0].end) step(S, &W[0], 1, 1);
+        walk(S, &W[0]);
         return;
     }
     S->split = x;
@@ -1028,15 +1070,15 @@ static void run(scan *S)
             if (!g0 && !g1) {
                 fast2(S, &W[0], &W[1]);
             } else {
-                if (g0) step(S, &W[0], 0, 0);
-                if (g1 && !S->oom) step(S, &W[1], 0, 0);
+                if (g0) step(S, &W[0], 0);
+                if (g1 && !S->oom) step(S, &W[1], 0);
             }
             settle_first(&W[0], x, n);
         } else if (live0) {
-            step(S, &W[0], !W[0].settle && !live1, 0);
+            step(S, &W[0], !W[0].settle && !live1);
             settle_first(&W[0], x, n);
         } else if (live1) {
-            step(S, &W[1], 1, 0);
+            step(S, &W[1], 1);
         } else {
             break;
         }
