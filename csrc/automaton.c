@@ -961,11 +961,11 @@ static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned ch
                        uint32_t *ra, uint32_t *rb, uint32_t mask, fast_pair *w)
 {
     size_t pa = w->pa, pb = w->pb;
-    uint32_t fa = w->fa, fb = w->fb, nba = w->nba, nbb = w->nbb, ta = 0, tb = 0;
+    uint32_t fa = w->fa, fb = w->fb, nba = w->nba, nbb = w->nbb;
+    w->ta = w->tb = 0;
     while (pa < ea && pb < eb) {
-        ta = F[fa + bcls[T[pa]]];
-        tb = F[fb + bcls[T[pb]]];
-        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
+        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
+        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) { w->ta = ta; w->tb = tb; break; }
         ra[nba & mask] = (uint32_t)pa;
         nba += (ta >> 29) & 1;
         fa = ta & FS_MASK;
@@ -974,9 +974,8 @@ static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned ch
         nbb += (tb >> 29) & 1;
         fb = tb & FS_MASK;
         pb++;
-        ta = tb = 0;
     }
-    w->pa = pa; w->pb = pb; w->fa = fa; w->fb = fb; w->nba = nba; w->nbb = nbb; w->ta = ta; w->tb = tb;
+    w->pa = pa; w->pb = pb; w->fa = fa; w->fb = fb; w->nba = nba; w->nbb = nbb;
 }
 
 /* Two walks step by step through the fast table at once, so that the cache misses of
