@@ -24,8 +24,8 @@
  *
  * Speed: the first `nfast` states also have a table over raw ASCII byte classes with
  * the word/non-word state folded in (the "fast loop": one load per byte, no branch
- * but the exit test); everything else (non-ASCII, deep states, matches) goes through
- * the general per-character code. Texts of 64 KiB or more are cut in two after a
+ * but the exit test; a match is reported between two runs of it); everything else
+ * (non-ASCII bytes, deep states) goes through the general per-character code. Texts of 256 bytes or more are cut in two after a
  * separator and the two halves walked in lockstep, so that the cache misses of one
  * overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
  */
@@ -775,19 +775,19 @@ __attribute__((noinline))
 static size_t fast_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t p, size_t end,
                         uint32_t *ring, uint32_t mask, fast_walk *fw)
 {
-    uint32_t fs = fw->fs, nb = fw->nb, t = 0;
+    size_t fs = fw->fs;
+    uint32_t nb = fw->nb;
+    fw->t = 0;
     while (p < end) {
-        t = F[fs + bcls[T[p]]];
-        if (t & (MATCH_BIT | EXIT_BIT)) break;
+        uint32_t t = F[fs + bcls[T[p]]];
+        if (t & (MATCH_BIT | EXIT_BIT)) { fw->t = t; break; }
         ring[nb & mask] = (uint32_t)p;
-        nb += (t >> 29) & 1;
+        nb += t >> 29;  /* BOUND_BIT alone in the top bits here */
         fs = t & FS_MASK;
-        t = 0;
         p++;
     }
-    fw->fs = fs;
+    fw->fs = (uint32_t)fs;
     fw->nb = nb;
-    fw->t = t;
     return p;
 }
 
@@ -960,22 +960,25 @@ __attribute__((noinline))
 static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t ea, size_t eb,
                        uint32_t *ra, uint32_t *rb, uint32_t mask, fast_pair *w)
 {
-    size_t pa = w->pa, pb = w->pb;
-    uint32_t fa = w->fa, fb = w->fb, nba = w->nba, nbb = w->nbb;
+    size_t pa = w->pa, d = w->pb - w->pa, lim;  /* walk B is d bytes ahead of walk A */
+    size_t fa = w->fa, fb = w->fb;
+    uint32_t nba = w->nba, nbb = w->nbb;
     w->ta = w->tb = 0;
-    while (pa < ea && pb < eb) {
-        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
+    if (pa >= ea || w->pb >= eb) return;
+    lim = (ea - pa < eb - w->pb) ? ea : pa + (eb - w->pb);  /* either walk's end: one test per step */
+    while (pa < lim) {
+        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pa + d]]];
         if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) { w->ta = ta; w->tb = tb; break; }
+        /* neither MATCH_BIT nor EXIT_BIT: the top bits hold BOUND_BIT alone */
         ra[nba & mask] = (uint32_t)pa;
-        nba += (ta >> 29) & 1;
+        nba += ta >> 29;
         fa = ta & FS_MASK;
-        pa++;
-        rb[nbb & mask] = (uint32_t)pb;
-        nbb += (tb >> 29) & 1;
+        rb[nbb & mask] = (uint32_t)(pa + d);
+        nbb += tb >> 29;
         fb = tb & FS_MASK;
-        pb++;
+        pa++;
     }
-    w->pa = pa; w->pb = pb; w->fa = fa; w->fb = fb; w->nba = nba; w->nbb = nbb;
+    w->pa = pa; w->pb = pa + d; w->fa = (uint32_t)fa; w->fb = (uint32_t)fb; w->nba = nba; w->nbb = nbb;
 }
 
 /* Two walks step by step through the fast table at once, so that the cache misses of
