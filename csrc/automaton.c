@@ -52,8 +52,10 @@
 #define FS_MASK 0x1FFFFFFFu
 #define FAST_BUDGET ((size_t)24 << 20)
 
-/* Dense transition table budget: rows beyond it become sparse states. */
+/* Dense transition table budget: rows beyond it become sparse states. DENSE_SMALL: the
+ * budget when the fast table covers every state. */
 #define DENSE_BUDGET ((size_t)6 << 20)
+#define DENSE_SMALL ((size_t)1 << 20)
 
 /* Pattern flags. */
 #define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
@@ -279,22 +281,53 @@ oom:
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
+static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
+
+/* Encoded state (premultiplied dense row, or SPARSE_BIT | number) and back. */
+static uint32_t enc_state(const dy_automaton *a, uint32_t u)
+{
+    return u < a->ndense ? u * a->ncls : (SPARSE_BIT | u);
+}
+
+static uint32_t state_of(const dy_automaton *a, uint32_t sid)
+{
+    return (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
+}
+
+/* Byte classes of the fast table: ASCII bytes of the same kind and symbol class share
+ * one; class 0 holds the non-ASCII bytes. Returns their number (nbcls). */
+static uint32_t byte_classes(dy_automaton *a, unsigned char rep[257])
+{
+    uint32_t nb = 0;
+    int b;
+    for (b = 0; b < 256; b++) {
+        uint32_t x;
+        if (b >= 0x80) { a->bcls[b] = 0; continue; }  /* class 0: every entry exits */
+        for (x = 1; x < nb + 1; x++) {
+            if (a->akind[rep[x]] == a->akind[b] && a->acls[rep[x]] == a->acls[b]) break;
+        }
+        if (x == nb + 1) rep[++nb] = (unsigned char)b;
+        a->bcls[b] = (uint8_t)x;
+    }
+    return nb + 1;
+}
+
 /* One entry of the fast table: state u (< nfast), outside (inw = 0) or inside a word,
  * on the ASCII bytes of kind k whose folded symbol has class sc. */
 static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned k, unsigned sc)
 {
-    uint32_t ncls = a->ncls, fastlim = a->nfast * ncls, x = u * ncls, t, flags = 0, tin;
+    uint32_t x = enc_state(a, u), t, flags = 0, tin, v;
     if (k == K_SEP || k == K_IGN) return (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
     if (!inw) {
-        x = a->dense[x + a->cls[SYM_BOUND]] & ~MATCH_BIT;
+        x = step_sparse(a, x, a->cls[SYM_BOUND]) & ~MATCH_BIT;
         flags |= BOUND_BIT;
-        if (x >= fastlim) return EXIT_BIT;
+        if (state_of(a, x) >= a->nfast) return EXIT_BIT;
     }
-    t = a->dense[x + sc];
-    x = t & ~MATCH_BIT;
-    if (x >= fastlim) return EXIT_BIT;
+    t = step_sparse(a, x, sc);
+    v = state_of(a, t & ~MATCH_BIT);
+    if (v >= a->nfast) return EXIT_BIT;
     tin = (k == K_WORD);
-    return ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+    return (v * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
 }
 
 /* The byte-level table of the fast loop (see run()). Like the dense rows, a state's
@@ -305,26 +338,14 @@ static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned 
 static int build_fast(dy_automaton *a)
 {
     unsigned char rep[257] = { 0 };
-    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], nbcls, j;
+    uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j;
     uint8_t rkind[257], rsc[257];
     uint8_t byc_first[256], byc_next[257];  /* byte classes by symbol class: lists, 0 = end */
-    int b, inw;
-    size_t rows, rowsz;
+    int inw;
+    size_t rows = a->nfast, rowsz;
 
-    for (b = 0; b < 256; b++) {
-        uint32_t x;
-        if (b >= 0x80) { a->bcls[b] = 0; continue; }  /* class 0: every entry exits */
-        for (x = 1; x < nb + 1; x++) {
-            if (a->akind[rep[x]] == a->akind[b] && a->acls[rep[x]] == a->acls[b]) break;
-        }
-        if (x == nb + 1) rep[++nb] = (unsigned char)b;
-        a->bcls[b] = (uint8_t)x;
-    }
-    a->nbcls = nbcls = nb + 1;
-    rows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
-    if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
-    if (rows > a->ndense) rows = a->ndense;
-    a->nfast = (uint32_t)rows;
+    nbcls = byte_classes(a, rep);
+    if (nbcls != a->nbcls) return -1;  /* decided by dy_automaton_build */
     {
         /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
          * while x * e < 2^32 for the largest offset x */
@@ -346,7 +367,7 @@ static int build_fast(dy_automaton *a)
     rowsz = (size_t)nbcls * sizeof *a->fast;
     for (u = 0; u < a->nfast; u++) {
         uint32_t *row0 = a->fast + (size_t)u * 2 * nbcls, *row1 = row0 + nbcls;
-        uint32_t f = a->fail[u] / ncls;  /* u < nfast <= ndense: a dense failure target */
+        uint32_t f = state_of(a, a->fail[u]);  /* shallower than u: its rows are filled */
         int cbchild = 0;
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) cbchild |= a->ccls[j] == CB;
         for (inw = 0; inw < 2; inw++) {
@@ -490,14 +511,31 @@ int dy_automaton_build(dy_automaton *a)
         for (u = 0; u < nn; u++) newid[order[u]] = u;
     }
 
-    /* Dense prefix of the BFS order. */
+    /* Dense prefix of the BFS order, and the states of the fast table (build_fast). The
+     * fast table covers at most the states the dense budget would. When it covers every
+     * state (small dictionaries), the dense rows serve only the general code (non-ASCII
+     * text), so they get a smaller budget: the rest of the table would cost compile time
+     * (first touch of its memory) and buy nothing on ASCII text. */
     {
-        size_t rows = DENSE_BUDGET / ((size_t)ncls * sizeof(uint32_t));
-        if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
+        unsigned char rep[257] = { 0 };
+        size_t rows = DENSE_BUDGET / ((size_t)ncls * sizeof(uint32_t)), frows;
         if (rows < 1) rows = 1;
         if (rows > nn) rows = nn;
         if (rows * ncls >= SPARSE_BIT) rows = (SPARSE_BIT - 1) / ncls;
+        a->nbcls = byte_classes(a, rep);
+        frows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
+        if (frows > rows) frows = rows;
+        if (frows == nn) {
+            size_t small = DENSE_SMALL / ((size_t)ncls * sizeof(uint32_t));
+            if (small < rows) rows = small < 1 ? 1 : small;
+        }
+        if (a->flags & DY_AC_TEST_SPARSE) {
+            /* testing: two dense states, three fast ones (one of them sparse) */
+            rows = nn < 2 ? nn : 2;
+            frows = nn < 3 ? nn : 3;
+        }
         a->ndense = (uint32_t)rows;
+        a->nfast = (uint32_t)frows;
     }
     a->dense = malloc((size_t)a->ndense * ncls * sizeof *a->dense);
     a->cstart = calloc((size_t)nn + 1, sizeof *a->cstart);
@@ -902,12 +940,12 @@ static void general(scan *S, walker *W)
 static int fast_walk_to_exit(scan *S, walker *W, int more)
 {
     const dy_automaton *a = S->a;
-    const uint32_t ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
+    const uint32_t nbcls = a->nbcls, mask = S->mask;
     uint32_t fs, q;
     fast_walk fw;
-    if (W->sid >= a->nfast * ncls) return 1;
+    if ((q = state_of(a, W->sid)) >= a->nfast) return 1;
     S->w = W;
-    fs = (W->sid / ncls * 2 + (uint32_t)W->inw) * nbcls;
+    fs = (q * 2 + (uint32_t)W->inw) * nbcls;
     fw.nb = W->nb;
     for (;;) {
         fw.fs = fs;
@@ -924,7 +962,7 @@ static int fast_walk_to_exit(scan *S, walker *W, int more)
     }
     W->nb = fw.nb;
     q = fast_row(a, fs);
-    W->sid = (q >> 1) * ncls;
+    W->sid = enc_state(a, q >> 1);
     W->inw = (int)(q & 1);
     return W->p < W->end && (fw.t & EXIT_BIT);
 }
@@ -987,12 +1025,12 @@ static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned ch
 static void fast2(scan *S, walker *A, walker *B)
 {
     const dy_automaton *a = S->a;
-    const uint32_t ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
+    const uint32_t nbcls = a->nbcls, mask = S->mask;
     fast_pair w;
     uint32_t q;
     w.pa = A->p; w.pb = B->p; w.nba = A->nb; w.nbb = B->nb;
-    w.fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
-    w.fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
+    w.fa = (state_of(a, A->sid) * 2 + (uint32_t)A->inw) * nbcls;
+    w.fb = (state_of(a, B->sid) * 2 + (uint32_t)B->inw) * nbcls;
     for (;;) {
         fast2_scan(a->fast, a->bcls, S->t, A->end, B->end, A->ring, B->ring, mask, &w);
         if (!((w.ta | w.tb) & (MATCH_BIT | EXIT_BIT)) || ((w.ta | w.tb) & EXIT_BIT)) break;
@@ -1009,8 +1047,8 @@ static void fast2(scan *S, walker *A, walker *B)
         if (w.tb & MATCH_BIT) { S->w = B; B->nb = w.nbb; report(S, fast_row(a, w.fb) >> 1, w.pb); }
         if (S->oom) break;
     }
-    A->p = w.pa; A->nb = w.nba; q = fast_row(a, w.fa); A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
-    B->p = w.pb; B->nb = w.nbb; q = fast_row(a, w.fb); B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
+    A->p = w.pa; A->nb = w.nba; q = fast_row(a, w.fa); A->sid = enc_state(a, q >> 1); A->inw = (int)(q & 1);
+    B->p = w.pb; B->nb = w.nbb; q = fast_row(a, w.fb); B->sid = enc_state(a, q >> 1); B->inw = (int)(q & 1);
 }
 
 /* The first walk stops at the split point x, or, when a match is under way there, at the
@@ -1037,8 +1075,9 @@ static int needs_general(const scan *S, const walker *W)
 {
     const dy_automaton *a = S->a;
     uint32_t t;
-    if (W->sid >= a->nfast * a->ncls) return 1;
-    t = a->fast[(W->sid / a->ncls * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
+    uint32_t u = state_of(a, W->sid);
+    if (u >= a->nfast) return 1;
+    t = a->fast[(u * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
     return (t & EXIT_BIT) != 0;
 }
 

@@ -2,7 +2,8 @@
  * fuzz_matcher.c - dy_automaton_find against the naive reference (naive_matcher.h).
  *
  * The input is read as: byte 0 = options (bit 0: exact case, bits 1-3: pattern count - 1,
- * bit 4: DY_AC_TEST_SPARSE so that the sparse states are exercised too),
+ * bit 4: DY_AC_TEST_SPARSE so that the sparse states, and fast states without a dense
+ * row, are exercised too),
  * then a token stream; byte 0xFF closes the current string (the patterns come first,
  * the rest is the text) and every other byte picks a token from the table below:
  * ASCII words and punctuation, separators, apostrophe variants, letters that fold
