@@ -94,6 +94,9 @@ struct dy_automaton {
     uint32_t nbcls, nfast;
     uint32_t *fast;
     uint64_t fmul;           /* fast_row(): fs / nbcls as (fs * fmul) >> 32, or 0: divide */
+    uint32_t *r0map;         /* per fast state: its outside-a-word row (build_fast) */
+    uint32_t *r0state;       /* per outside-a-word row (from row nfast on): its state */
+    uint32_t nr0;            /* outside-a-word rows */
     uint32_t ncls, nstates, ndense;
     uint32_t *dense;         /* ndense * ncls encoded targets */
     uint32_t *cstart;        /* nstates + 1: children of each state in cto/ccls */
@@ -118,7 +121,8 @@ static void free_built(dy_automaton *a)
 {
     free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
     free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); free(a->fast);
-    a->pair = NULL; a->fast = NULL;
+    free(a->r0map); free(a->r0state);
+    a->pair = NULL; a->fast = NULL; a->r0map = NULL; a->r0state = NULL;
     a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
     a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
 }
@@ -317,7 +321,8 @@ static uint32_t byte_classes(dy_automaton *a, unsigned char rep[257])
 static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned k, unsigned sc)
 {
     uint32_t x = enc_state(a, u), t, flags = 0, tin, v;
-    if (k == K_SEP || k == K_IGN) return (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
+    if (k == K_SEP) return a->r0map[u] * a->nbcls;
+    if (k == K_IGN) return (inw ? u : a->r0map[u]) * a->nbcls;
     if (!inw) {
         x = step_sparse(a, x, a->cls[SYM_BOUND]) & ~MATCH_BIT;
         flags |= BOUND_BIT;
@@ -327,63 +332,96 @@ static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned 
     v = state_of(a, t & ~MATCH_BIT);
     if (v >= a->nfast) return EXIT_BIT;
     tin = (k == K_WORD);
-    return (v * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
+    return (tin ? v : a->r0map[v]) * a->nbcls | flags | (t & MATCH_BIT);
 }
 
-/* The byte-level table of the fast loop (see run()). Like the dense rows, a state's
- * rows start as copies of its failure state's (breadth-first numbering: already
- * filled), then its own self-loops (separators, ignorables) and children are written;
- * only a row entered after a boundary symbol the state has a child for is computed
- * entry by entry. So the cost is about one copy of the table. */
+/* The byte-level table of the fast loop (see run()): one row per fast state for the
+ * bytes read inside a word, and one "outside a word" row for the states that need
+ * their own (R0: the root, states with a child on the boundary symbol, and states
+ * entered by punctuation or an apostrophe, which leave the walk outside a word). Any
+ * other state u reads outside a word exactly as its nearest failure ancestor in R0
+ * (the next symbol there is always a boundary, and u has no child on it), so its
+ * separators lead to that ancestor's row (r0map[u]): the walk forgets nothing that
+ * could still match. Rows start as copies of the failure state's (breadth-first
+ * numbering: already filled), then get their own self-loops and children; only the
+ * root's rows and the R0 rows of states with a boundary child are computed entry by
+ * entry. So the cost is about one copy of the table. */
 static int build_fast(dy_automaton *a)
 {
     unsigned char rep[257] = { 0 };
-    uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j;
-    uint8_t rkind[257], rsc[257];
+    uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j, n0 = 0, nf = a->nfast;
+    uint8_t rkind[257], rsc[257], nonword[256];
     uint8_t byc_first[256], byc_next[257];  /* byte classes by symbol class: lists, 0 = end */
-    int inw;
-    size_t rows = a->nfast, rowsz;
+    size_t rowsz;
 
     nbcls = byte_classes(a, rep);
     if (nbcls != a->nbcls) return -1;  /* decided by dy_automaton_build */
-    {
-        /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
-         * while x * e < 2^32 for the largest offset x */
-        uint64_t d = a->nbcls, m = ((uint64_t)1 << 32) / d + 1, e = m * d - ((uint64_t)1 << 32);
-        uint64_t xmax = (uint64_t)a->nfast * 2 * d;
-        a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
-    }
-    a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
-    if (a->fast == NULL) return -1;
     memset(byc_first, 0, sizeof byc_first);
+    memset(nonword, 0, sizeof nonword);
     for (r = nbcls; r-- > 1;) {
         rkind[r] = a->akind[rep[r]];
         rsc[r] = a->acls[rep[r]];
         byc_next[r] = 0;
         if (rkind[r] == K_SEP || rkind[r] == K_IGN) continue;
+        if (rkind[r] != K_WORD) nonword[rsc[r]] = 1;
         byc_next[r] = byc_first[rsc[r]];
         byc_first[rsc[r]] = (uint8_t)r;
     }
+    /* R0 rows, numbered after the nf inside-a-word rows, and r0map for every state */
+    a->r0map = malloc((nf ? nf : 1) * sizeof *a->r0map);
+    a->r0state = malloc((nf ? nf : 1) * sizeof *a->r0state);
+    if (a->r0map == NULL || a->r0state == NULL) return -1;
+    for (u = 0; u < nf; u++) {
+        int own = (u == 0) || nonword[a->ccls[u - 1]];  /* edge u - 1 enters state u */
+        for (j = a->cstart[u]; j < a->cstart[u + 1] && !own; j++) own = a->ccls[j] == CB;
+        if (own) {
+            a->r0state[n0] = u;
+            a->r0map[u] = nf + n0++;
+        } else {
+            a->r0map[u] = a->r0map[state_of(a, a->fail[u])];
+        }
+    }
+    a->nr0 = n0;
+    {
+        /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
+         * while x * e < 2^32 for the largest offset x */
+        uint64_t d = a->nbcls, m = ((uint64_t)1 << 32) / d + 1, e = m * d - ((uint64_t)1 << 32);
+        uint64_t xmax = ((uint64_t)nf + n0) * d;
+        a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
+    }
+    a->fast = malloc(((size_t)nf + n0) * nbcls * sizeof *a->fast);
+    if (a->fast == NULL) return -1;
     rowsz = (size_t)nbcls * sizeof *a->fast;
-    for (u = 0; u < a->nfast; u++) {
-        uint32_t *row0 = a->fast + (size_t)u * 2 * nbcls, *row1 = row0 + nbcls;
+    for (u = 0; u < nf; u++) {
+        uint32_t *row1 = a->fast + (size_t)u * nbcls;
         uint32_t f = state_of(a, a->fail[u]);  /* shallower than u: its rows are filled */
         int cbchild = 0;
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) cbchild |= a->ccls[j] == CB;
-        for (inw = 0; inw < 2; inw++) {
-            uint32_t *row = inw ? row1 : row0;
-            if (u == 0 || (!inw && cbchild)) {
-                row[0] = EXIT_BIT;
-                for (r = 1; r < nbcls; r++) row[r] = fast_entry(a, u, inw, rkind[r], rsc[r]);
-                continue;
-            }
-            memcpy(row, a->fast + ((size_t)f * 2 + (size_t)inw) * nbcls, rowsz);
+        /* inside a word */
+        if (u == 0) {
+            row1[0] = EXIT_BIT;
+            for (r = 1; r < nbcls; r++) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+        } else {
+            memcpy(row1, a->fast + (size_t)f * nbcls, rowsz);
             for (r = 1; r < nbcls; r++) {
-                if (rkind[r] == K_SEP || rkind[r] == K_IGN) row[r] = fast_entry(a, u, inw, rkind[r], rsc[r]);
+                if (rkind[r] == K_SEP || rkind[r] == K_IGN) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
             }
-            if (!inw) continue;  /* no child on the boundary: the failure state's row holds */
             for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
-                for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+                for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+            }
+        }
+        /* outside a word, when u has its own row */
+        if (a->r0state[a->r0map[u] - nf] == u) {
+            uint32_t *row0 = a->fast + (size_t)a->r0map[u] * nbcls;
+            if (u == 0 || cbchild) {
+                row0[0] = EXIT_BIT;
+                for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+            } else {
+                /* no child on the boundary: the failure ancestor's row holds */
+                memcpy(row0, a->fast + (size_t)a->r0map[f] * nbcls, rowsz);
+                for (r = 1; r < nbcls; r++) {
+                    if (rkind[r] == K_SEP || rkind[r] == K_IGN) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+                }
             }
         }
     }
@@ -627,7 +665,8 @@ size_t dy_automaton_memory(const dy_automaton *a)
     if (a->built) {
         m += (size_t)a->ndense * a->ncls * 4;
         m += ((size_t)a->nstates + 1) * 4 + (size_t)a->nstates * (1 + 4 + 4 + 4 + 4);
-        m += a->npat * 4 + (size_t)a->ncls * a->ncls * 4 + (size_t)a->nfast * 2 * a->nbcls * 4;
+        m += a->npat * 4 + (size_t)a->ncls * a->ncls * 4 + ((size_t)a->nfast + a->nr0) * a->nbcls * 4;
+        m += (size_t)a->nfast * 2 * 4;  /* r0map, r0state */
     }
     return m;
 }
@@ -791,11 +830,23 @@ static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c)
 #define STEP(sid, c) (((sid) & SPARSE_BIT) ? step_sparse(a, (sid), (c)) : D[(sid) + (c)])
 #define STATE_OF(sid) (((sid) & SPARSE_BIT) ? ((sid) & ID_MASK) : (sid) / ncls)
 
-/* Row of fast table offset fs (2 * state + inside-a-word): fs / nbcls, by a
- * multiplication when build_fast found one exact for every offset. */
+/* Row of fast table offset fs: fs / nbcls, by a multiplication when build_fast found
+ * one exact for every offset. */
 static uint32_t fast_row(const dy_automaton *a, uint32_t fs)
 {
     return a->fmul ? (uint32_t)(((uint64_t)fs * a->fmul) >> 32) : fs / a->nbcls;
+}
+
+/* The state of fast row r, and whether the walk is inside a word there; and back. */
+static uint32_t row_state(const dy_automaton *a, uint32_t r, int *inw)
+{
+    *inw = r < a->nfast;
+    return *inw ? r : a->r0state[r - a->nfast];
+}
+
+static uint32_t state_row(const dy_automaton *a, uint32_t u, int inw)
+{
+    return inw ? u : a->r0map[u];
 }
 
 
@@ -942,10 +993,11 @@ static int fast_walk_to_exit(scan *S, walker *W, int more)
     const dy_automaton *a = S->a;
     const uint32_t nbcls = a->nbcls, mask = S->mask;
     uint32_t fs, q;
+    int inw;
     fast_walk fw;
     if ((q = state_of(a, W->sid)) >= a->nfast) return 1;
     S->w = W;
-    fs = (q * 2 + (uint32_t)W->inw) * nbcls;
+    fs = state_row(a, q, W->inw) * nbcls;
     fw.nb = W->nb;
     for (;;) {
         fw.fs = fs;
@@ -957,13 +1009,13 @@ static int fast_walk_to_exit(scan *S, walker *W, int more)
         fs = fw.t & FS_MASK;
         W->p++;
         W->nb = fw.nb;
-        report(S, fast_row(a, fs) >> 1, W->p);
+        report(S, row_state(a, fast_row(a, fs), &inw), W->p);
         if (!more || S->oom || W->p >= W->end) { fw.t = 0; break; }
     }
     W->nb = fw.nb;
-    q = fast_row(a, fs);
-    W->sid = enc_state(a, q >> 1);
-    W->inw = (int)(q & 1);
+    q = row_state(a, fast_row(a, fs), &inw);
+    W->sid = enc_state(a, q);
+    W->inw = inw;
     return W->p < W->end && (fw.t & EXIT_BIT);
 }
 
@@ -1027,10 +1079,11 @@ static void fast2(scan *S, walker *A, walker *B)
     const dy_automaton *a = S->a;
     const uint32_t nbcls = a->nbcls, mask = S->mask;
     fast_pair w;
+    int inw;
     uint32_t q;
     w.pa = A->p; w.pb = B->p; w.nba = A->nb; w.nbb = B->nb;
-    w.fa = (state_of(a, A->sid) * 2 + (uint32_t)A->inw) * nbcls;
-    w.fb = (state_of(a, B->sid) * 2 + (uint32_t)B->inw) * nbcls;
+    w.fa = state_row(a, state_of(a, A->sid), A->inw) * nbcls;
+    w.fb = state_row(a, state_of(a, B->sid), B->inw) * nbcls;
     for (;;) {
         fast2_scan(a->fast, a->bcls, S->t, A->end, B->end, A->ring, B->ring, mask, &w);
         if (!((w.ta | w.tb) & (MATCH_BIT | EXIT_BIT)) || ((w.ta | w.tb) & EXIT_BIT)) break;
@@ -1039,16 +1092,16 @@ static void fast2(scan *S, walker *A, walker *B)
         w.nba += (w.ta >> 29) & 1;
         w.fa = w.ta & FS_MASK;
         w.pa++;
-        if (w.ta & MATCH_BIT) { S->w = A; A->nb = w.nba; report(S, fast_row(a, w.fa) >> 1, w.pa); }
+        if (w.ta & MATCH_BIT) { S->w = A; A->nb = w.nba; report(S, row_state(a, fast_row(a, w.fa), &inw), w.pa); }
         B->ring[w.nbb & mask] = (uint32_t)w.pb;
         w.nbb += (w.tb >> 29) & 1;
         w.fb = w.tb & FS_MASK;
         w.pb++;
-        if (w.tb & MATCH_BIT) { S->w = B; B->nb = w.nbb; report(S, fast_row(a, w.fb) >> 1, w.pb); }
+        if (w.tb & MATCH_BIT) { S->w = B; B->nb = w.nbb; report(S, row_state(a, fast_row(a, w.fb), &inw), w.pb); }
         if (S->oom) break;
     }
-    A->p = w.pa; A->nb = w.nba; q = fast_row(a, w.fa); A->sid = enc_state(a, q >> 1); A->inw = (int)(q & 1);
-    B->p = w.pb; B->nb = w.nbb; q = fast_row(a, w.fb); B->sid = enc_state(a, q >> 1); B->inw = (int)(q & 1);
+    A->p = w.pa; A->nb = w.nba; q = row_state(a, fast_row(a, w.fa), &inw); A->sid = enc_state(a, q); A->inw = inw;
+    B->p = w.pb; B->nb = w.nbb; q = row_state(a, fast_row(a, w.fb), &inw); B->sid = enc_state(a, q); B->inw = inw;
 }
 
 /* The first walk stops at the split point x, or, when a match is under way there, at the
@@ -1075,9 +1128,11 @@ static int needs_general(const scan *S, const walker *W)
 {
     const dy_automaton *a = S->a;
     uint32_t t;
-    uint32_t u = state_of(a, W->sid);
+    uint32_t u;
+    if (S->t[W->p] >= 0x80) return 1;  /* byte class 0: exits from every row */
+    u = state_of(a, W->sid);
     if (u >= a->nfast) return 1;
-    t = a->fast[(u * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
+    t = a->fast[state_row(a, u, W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
     return (t & EXIT_BIT) != 0;
 }
 
