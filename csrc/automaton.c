@@ -1046,10 +1046,8 @@ typedef struct {
 } fast_pair;
 
 /* The lockstep loop proper: both walks until either meets an entry that exits or matches,
- * or reaches its end. Out of line for the same reason as fast_scan(). */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
+ * or reaches its end (its state in a struct, the reports in the caller: compilers inline
+ * it with the loop's variables in registers). */
 static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t ea, size_t eb,
                        uint32_t *ra, uint32_t *rb, uint32_t mask, fast_pair *w)
 {
