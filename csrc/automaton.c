@@ -997,7 +997,7 @@ static int fast_walk_to_exit(scan *S, walker *W, int more)
     const uint32_t nbcls = a->nbcls, mask = S->mask;
     uint32_t fs, q;
     int inw;
-    fast_walk fw;
+    fast_walk fw = { 0, 0, 0 };
     if ((q = state_of(a, W->sid)) >= a->nfast) return 1;
     S->w = W;
     fs = state_row(a, q, W->inw) * nbcls;
@@ -1079,7 +1079,7 @@ static void fast2(scan *S, walker *A, walker *B)
 {
     const dy_automaton *a = S->a;
     const uint32_t nbcls = a->nbcls, mask = S->mask;
-    fast_pair w;
+    fast_pair w = { 0, 0, 0, 0, 0, 0, 0, 0 };
     int inw;
     uint32_t q;
     w.pa = A->p; w.pb = B->p; w.nba = A->nb; w.nbb = B->nb;
