@@ -24,8 +24,8 @@
  *
  * Speed: the first `nfast` states also have a table over raw ASCII byte classes with
  * the word/non-word state folded in (the "fast loop": one load per byte, no branch
- * but the exit test); everything else (non-ASCII, deep states, matches) goes through
- * the general per-character code. Texts of 64 KiB or more are cut in two after a
+ * but the exit test; a match is reported between two runs of it); everything else
+ * (non-ASCII bytes, deep states) goes through the general per-character code. Texts of 256 bytes or more are cut in two after a
  * separator and the two halves walked in lockstep, so that the cache misses of one
  * overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
  */
@@ -52,8 +52,10 @@
 #define FS_MASK 0x1FFFFFFFu
 #define FAST_BUDGET ((size_t)24 << 20)
 
-/* Dense transition table budget: rows beyond it become sparse states. */
+/* Dense transition table budget: rows beyond it become sparse states. DENSE_SMALL: the
+ * budget when the fast table covers every state. */
 #define DENSE_BUDGET ((size_t)6 << 20)
+#define DENSE_SMALL ((size_t)1 << 20)
 
 /* Pattern flags. */
 #define PF_ENDCHK 0x01  /* ends inside a word: the next text character must not continue it */
@@ -91,6 +93,10 @@ struct dy_automaton {
     uint8_t bcls[256];
     uint32_t nbcls, nfast;
     uint32_t *fast;
+    uint64_t fmul;           /* fast_row(): fs / nbcls as (fs * fmul) >> 32, or 0: divide */
+    uint32_t *r0map;         /* per fast state: its outside-a-word row (build_fast) */
+    uint32_t *r0state;       /* per outside-a-word row (from row nfast on): its state */
+    uint32_t nr0;            /* outside-a-word rows */
     uint32_t ncls, nstates, ndense;
     uint32_t *dense;         /* ndense * ncls encoded targets */
     uint32_t *cstart;        /* nstates + 1: children of each state in cto/ccls */
@@ -115,7 +121,8 @@ static void free_built(dy_automaton *a)
 {
     free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
     free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); free(a->fast);
-    a->pair = NULL; a->fast = NULL;
+    free(a->r0map); free(a->r0state);
+    a->pair = NULL; a->fast = NULL; a->r0map = NULL; a->r0state = NULL;
     a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
     a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
 }
@@ -278,14 +285,25 @@ oom:
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
-/* The byte-level table of the fast loop (see run()). */
-static int build_fast(dy_automaton *a)
-{
-    unsigned char rep[257] = { 0 };
-    uint32_t nb = 0, u, r, ncls = a->ncls, CB = a->cls[SYM_BOUND], fastlim;
-    int b, inw;
-    size_t rows;
+static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
+/* Encoded state (premultiplied dense row, or SPARSE_BIT | number) and back. */
+static uint32_t enc_state(const dy_automaton *a, uint32_t u)
+{
+    return u < a->ndense ? u * a->ncls : (SPARSE_BIT | u);
+}
+
+static uint32_t state_of(const dy_automaton *a, uint32_t sid)
+{
+    return (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
+}
+
+/* Byte classes of the fast table: ASCII bytes of the same kind and symbol class share
+ * one; class 0 holds the non-ASCII bytes. Returns their number (nbcls). */
+static uint32_t byte_classes(dy_automaton *a, unsigned char rep[257])
+{
+    uint32_t nb = 0;
+    int b;
     for (b = 0; b < 256; b++) {
         uint32_t x;
         if (b >= 0x80) { a->bcls[b] = 0; continue; }  /* class 0: every entry exits */
@@ -295,35 +313,115 @@ static int build_fast(dy_automaton *a)
         if (x == nb + 1) rep[++nb] = (unsigned char)b;
         a->bcls[b] = (uint8_t)x;
     }
-    a->nbcls = nb + 1;
-    rows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
-    if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
-    if (rows > a->ndense) rows = a->ndense;
-    a->nfast = (uint32_t)rows;
-    fastlim = a->nfast * ncls;
-    a->fast = malloc(rows * 2 * a->nbcls * sizeof *a->fast);
+    return nb + 1;
+}
+
+/* One entry of the fast table: state u (< nfast), outside (inw = 0) or inside a word,
+ * on the ASCII bytes of kind k whose folded symbol has class sc. */
+static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned k, unsigned sc)
+{
+    uint32_t x = enc_state(a, u), t, flags = 0, tin, v;
+    if (k == K_SEP) return a->r0map[u] * a->nbcls;
+    if (k == K_IGN) return (inw ? u : a->r0map[u]) * a->nbcls;
+    if (!inw) {
+        x = step_sparse(a, x, a->cls[SYM_BOUND]) & ~MATCH_BIT;
+        flags |= BOUND_BIT;
+        if (state_of(a, x) >= a->nfast) return EXIT_BIT;
+    }
+    t = step_sparse(a, x, sc);
+    v = state_of(a, t & ~MATCH_BIT);
+    if (v >= a->nfast) return EXIT_BIT;
+    tin = (k == K_WORD);
+    return (tin ? v : a->r0map[v]) * a->nbcls | flags | (t & MATCH_BIT);
+}
+
+/* The byte-level table of the fast loop (see run()): one row per fast state for the
+ * bytes read inside a word, and one "outside a word" row for the states that need
+ * their own (R0: the root, states with a child on the boundary symbol, and states
+ * entered by punctuation or an apostrophe, which leave the walk outside a word). Any
+ * other state u reads outside a word exactly as its nearest failure ancestor in R0
+ * (the next symbol there is always a boundary, and u has no child on it), so its
+ * separators lead to that ancestor's row (r0map[u]): the walk forgets nothing that
+ * could still match. Rows start as copies of the failure state's (breadth-first
+ * numbering: already filled), then get their own self-loops and children; only the
+ * root's rows and the R0 rows of states with a boundary child are computed entry by
+ * entry. So the cost is about one copy of the table. */
+static int build_fast(dy_automaton *a)
+{
+    unsigned char rep[257] = { 0 };
+    uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j, n0 = 0, nf = a->nfast;
+    uint8_t rkind[257], rsc[257], nonword[256];
+    uint8_t byc_first[256], byc_next[257];  /* byte classes by symbol class: lists, 0 = end */
+    size_t rowsz;
+
+    nbcls = byte_classes(a, rep);
+    if (nbcls != a->nbcls) return -1;  /* decided by dy_automaton_build */
+    memset(byc_first, 0, sizeof byc_first);
+    memset(nonword, 0, sizeof nonword);
+    for (r = nbcls; r-- > 1;) {
+        rkind[r] = a->akind[rep[r]];
+        rsc[r] = a->acls[rep[r]];
+        byc_next[r] = 0;
+        if (rkind[r] == K_SEP || rkind[r] == K_IGN) continue;
+        if (rkind[r] != K_WORD) nonword[rsc[r]] = 1;
+        byc_next[r] = byc_first[rsc[r]];
+        byc_first[rsc[r]] = (uint8_t)r;
+    }
+    /* R0 rows, numbered after the nf inside-a-word rows, and r0map for every state */
+    a->r0map = malloc((nf ? nf : 1) * sizeof *a->r0map);
+    a->r0state = malloc((nf ? nf : 1) * sizeof *a->r0state);
+    if (a->r0map == NULL || a->r0state == NULL) return -1;
+    for (u = 0; u < nf; u++) {
+        int own = (u == 0) || nonword[a->ccls[u - 1]];  /* edge u - 1 enters state u */
+        for (j = a->cstart[u]; j < a->cstart[u + 1] && !own; j++) own = a->ccls[j] == CB;
+        if (own) {
+            a->r0state[n0] = u;
+            a->r0map[u] = nf + n0++;
+        } else {
+            a->r0map[u] = a->r0map[state_of(a, a->fail[u])];
+        }
+    }
+    a->nr0 = n0;
+    {
+        /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
+         * while x * e < 2^32 for the largest offset x */
+        uint64_t d = a->nbcls, m = ((uint64_t)1 << 32) / d + 1, e = m * d - ((uint64_t)1 << 32);
+        uint64_t xmax = ((uint64_t)nf + n0) * d;
+        a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
+    }
+    a->fast = malloc(((size_t)nf + n0) * nbcls * sizeof *a->fast);
     if (a->fast == NULL) return -1;
-    for (u = 0; u < a->nfast; u++) {
-        for (inw = 0; inw < 2; inw++) {
-            uint32_t *row = a->fast + ((size_t)u * 2 + (size_t)inw) * a->nbcls;
-            row[0] = EXIT_BIT;
-            for (r = 1; r < a->nbcls; r++) {
-                unsigned k = a->akind[rep[r]], sc = a->acls[rep[r]];
-                uint32_t x = u * ncls, t, flags = 0, tin = 0;
-                if (k == K_SEP || k == K_IGN) {
-                    row[r] = (u * 2 + (k == K_IGN ? (uint32_t)inw : 0)) * a->nbcls;
-                    continue;
+    rowsz = (size_t)nbcls * sizeof *a->fast;
+    for (u = 0; u < nf; u++) {
+        uint32_t *row1 = a->fast + (size_t)u * nbcls;
+        uint32_t f = state_of(a, a->fail[u]);  /* shallower than u: its rows are filled */
+        int cbchild = 0;
+        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) cbchild |= a->ccls[j] == CB;
+        /* inside a word */
+        if (u == 0) {
+            row1[0] = EXIT_BIT;
+            for (r = 1; r < nbcls; r++) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+        } else {
+            memcpy(row1, a->fast + (size_t)f * nbcls, rowsz);
+            for (r = 1; r < nbcls; r++) {
+                if (rkind[r] == K_SEP || rkind[r] == K_IGN) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+            }
+            for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
+                for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+            }
+        }
+        /* outside a word, when u has its own row */
+        if (a->r0state[a->r0map[u] - nf] == u) {
+            uint32_t *row0 = a->fast + (size_t)a->r0map[u] * nbcls;
+            if (u == 0 || cbchild) {
+                row0[0] = EXIT_BIT;
+                for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+            } else {
+                /* no child on the boundary: the failure ancestor's row holds */
+                memcpy(row0, a->fast + (size_t)a->r0map[f] * nbcls, rowsz);
+                for (r = 1; r < nbcls; r++) {
+                    if (rkind[r] == K_SEP || rkind[r] == K_IGN) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
                 }
-                if (!inw) {
-                    x = a->dense[x + CB] & ~MATCH_BIT;
-                    flags |= BOUND_BIT;
-                    if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
-                }
-                t = a->dense[x + sc];
-                x = t & ~MATCH_BIT;
-                if (x >= fastlim) { row[r] = EXIT_BIT; continue; }
-                tin = (k == K_WORD);
-                row[r] = ((x / ncls) * 2 + tin) * a->nbcls | flags | (t & MATCH_BIT);
             }
         }
     }
@@ -354,7 +452,11 @@ static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32
         }
         u = rawfail[u];
     }
-    return a->dense[(size_t)u * a->ncls + c];
+    {
+        /* dense rows hold encoded targets */
+        uint32_t t = a->dense[(size_t)u * a->ncls + c] & ~MATCH_BIT;
+        return (t & SPARSE_BIT) ? (t & ID_MASK) : t / a->ncls;
+    }
 }
 
 int dy_automaton_build(dy_automaton *a)
@@ -383,7 +485,7 @@ int dy_automaton_build(dy_automaton *a)
     /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. */
     if (a->nsym >= ID_MASK) return -1;
     nnodes = a->nsym + 1;
-    for (hsize = 16; hsize < 2 * nnodes; hsize *= 2) {}
+    for (hsize = 16; hsize < nnodes + nnodes / 2; hsize *= 2) {}  /* load <= 2/3: nnodes bounds the trie */
     h.mask = hsize - 1;
     h.key = malloc(hsize * sizeof *h.key);
     h.val = malloc(hsize * sizeof *h.val);
@@ -447,14 +549,34 @@ int dy_automaton_build(dy_automaton *a)
         for (u = 0; u < nn; u++) newid[order[u]] = u;
     }
 
-    /* Dense prefix of the BFS order. */
+    /* Dense prefix of the BFS order, and the states of the fast table (build_fast). The
+     * fast table covers at most twice the states of the dense budget (most states have
+     * one fast row, not two: about the memory the table took when it had two rows per
+     * dense state; at 34k Phoenix phrases 44k fast states scan 25-30% faster than 22k).
+     * When it covers every state (small dictionaries), the dense rows serve only the
+     * general code (non-ASCII text), so they get a smaller budget: the rest of the table
+     * would cost compile time (first touch of its memory) and buy nothing on ASCII text. */
     {
-        size_t rows = DENSE_BUDGET / ((size_t)ncls * sizeof(uint32_t));
-        if (a->flags & DY_AC_TEST_SPARSE) rows = 2;
+        unsigned char rep[257] = { 0 };
+        size_t rows = DENSE_BUDGET / ((size_t)ncls * sizeof(uint32_t)), frows;
         if (rows < 1) rows = 1;
         if (rows > nn) rows = nn;
         if (rows * ncls >= SPARSE_BIT) rows = (SPARSE_BIT - 1) / ncls;
+        a->nbcls = byte_classes(a, rep);
+        frows = FAST_BUDGET / (2 * (size_t)a->nbcls * sizeof(uint32_t));
+        if (frows > 2 * rows) frows = 2 * rows;
+        if (frows > nn) frows = nn;
+        if (frows == nn) {
+            size_t small = DENSE_SMALL / ((size_t)ncls * sizeof(uint32_t));
+            if (small < rows) rows = small < 1 ? 1 : small;
+        }
+        if (a->flags & DY_AC_TEST_SPARSE) {
+            /* testing: two dense states, three fast ones (one of them sparse) */
+            rows = nn < 2 ? nn : 2;
+            frows = nn < 3 ? nn : 3;
+        }
         a->ndense = (uint32_t)rows;
+        a->nfast = (uint32_t)frows;
     }
     a->dense = malloc((size_t)a->ndense * ncls * sizeof *a->dense);
     a->cstart = calloc((size_t)nn + 1, sizeof *a->cstart);
@@ -478,8 +600,22 @@ int dy_automaton_build(dy_automaton *a)
         a->cto[u - 1] = u;
     }
 
-    /* Failure links and dense rows, level by level (raw state numbers first). */
+    /* Outputs: patterns per end state (in order of addition). */
+    for (u = 0; u < nn; u++) a->out_first[u] = NONE;
+    for (i = a->npat; i-- > 0;) {
+        uint32_t s = newid[pend[i]];
+        a->out_next[i] = a->out_first[s];
+        a->out_first[s] = (uint32_t)i;
+    }
+
+    /* Encoded target: premultiplied row offset or SPARSE_BIT | state, plus MATCH_BIT. */
+#define ENC(x) ((((x) < a->ndense) ? (x) * ncls : (SPARSE_BIT | (x))) \
+                | ((a->out_first[(x)] != NONE || a->dict[(x)] != NONE) ? MATCH_BIT : 0))
+    /* Failure links, dictionary links and dense rows, level by level: a state's failure
+     * target is shallower, so its row and links are final when the state is reached,
+     * and the rows are written encoded at once. */
     rawfail[0] = 0;
+    a->dict[0] = NONE;
     for (c = 0; c < ncls; c++) a->dense[c] = 0;
     for (u = 0; u < nn; u++) {
         uint32_t j;
@@ -488,30 +624,13 @@ int dy_automaton_build(dy_automaton *a)
             memcpy(row, a->dense + (size_t)rawfail[u] * ncls, ncls * sizeof *row);
         }
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
-            uint32_t v = a->cto[j];
+            uint32_t v = a->cto[j], f;
             c = a->ccls[j];
-            rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
-            if (u < a->ndense) a->dense[(size_t)u * ncls + c] = v;
+            f = rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
+            a->dict[v] = (a->out_first[f] != NONE) ? f : a->dict[f];
+            if (u < a->ndense) a->dense[(size_t)u * ncls + c] = ENC(v);
         }
     }
-
-    /* Outputs: patterns per end state (in order of addition), then dictionary links. */
-    for (u = 0; u < nn; u++) a->out_first[u] = NONE;
-    for (i = a->npat; i-- > 0;) {
-        uint32_t s = newid[pend[i]];
-        a->out_next[i] = a->out_first[s];
-        a->out_first[s] = (uint32_t)i;
-    }
-    a->dict[0] = NONE;
-    for (u = 1; u < nn; u++) {
-        uint32_t f = rawfail[u];
-        a->dict[u] = (a->out_first[f] != NONE) ? f : a->dict[f];
-    }
-
-    /* Encode every target: premultiplied row offset or SPARSE_BIT | state, plus MATCH_BIT. */
-#define ENC(x) ((((x) < a->ndense) ? (x) * ncls : (SPARSE_BIT | (x))) \
-                | ((a->out_first[(x)] != NONE || a->dict[(x)] != NONE) ? MATCH_BIT : 0))
-    for (i = 0; i < (size_t)a->ndense * ncls; i++) a->dense[i] = ENC(a->dense[i]);
     for (u = 0; u + 1 < nn; u++) a->cto[u] = ENC(a->cto[u]);
     for (u = 0; u < nn; u++) a->fail[u] = ENC(rawfail[u]) & ~MATCH_BIT;
 #undef ENC
@@ -549,7 +668,8 @@ size_t dy_automaton_memory(const dy_automaton *a)
     if (a->built) {
         m += (size_t)a->ndense * a->ncls * 4;
         m += ((size_t)a->nstates + 1) * 4 + (size_t)a->nstates * (1 + 4 + 4 + 4 + 4);
-        m += a->npat * 4 + (size_t)a->ncls * a->ncls * 4 + (size_t)a->nfast * 2 * a->nbcls * 4;
+        m += a->npat * 4 + (size_t)a->ncls * a->ncls * 4 + ((size_t)a->nfast + a->nr0) * a->nbcls * 4;
+        m += (size_t)a->nfast * 2 * 4;  /* r0map, r0state */
     }
     return m;
 }
@@ -628,11 +748,18 @@ static int apos_ends_word(const unsigned char *t, size_t n, size_t q, size_t l)
 }
 
 /* Is the text position e (just after a word character) the end of its word? */
-static int word_ends_at(const unsigned char *t, size_t n, size_t e)
+static int word_ends_at(const uint8_t *akind, const unsigned char *t, size_t n, size_t e)
 {
     uint32_t cp;
     size_t l;
     int k;
+    if (e >= n) return 1;
+    if (t[e] < 0x80) {
+        /* the usual case: an ASCII letter, digit, space or punctuation decides at once */
+        k = akind[t[e]];
+        if (k == K_WORD) return 0;
+        if (k == K_SEP || k == K_PUNCT) return 1;
+    }
     e = skip_ignorable(t, n, e);
     if (e >= n) return 1;
     k = class_at(t, n, e, &cp, &l);
@@ -660,10 +787,10 @@ static size_t word_end(const unsigned char *t, size_t n, size_t e)
     }
 }
 
-static void report(scan *S, uint32_t sid, size_t end)
+/* Record the candidates of state u (raw number) ending at text offset `end`. */
+static void report(scan *S, uint32_t u, size_t end)
 {
     const dy_automaton *a = S->a;
-    uint32_t u = (sid & SPARSE_BIT) ? (sid & ID_MASK) : sid / a->ncls;
     uint32_t x = (a->out_first[u] != NONE) ? u : a->dict[u];
     for (; x != NONE; x = a->dict[x]) {
         uint32_t i;
@@ -676,7 +803,7 @@ static void report(scan *S, uint32_t sid, size_t end)
                  * starts): extend each in O(1) after the first */
                 if (e < S->we_from || e > S->we_to) { S->we_from = e; S->we_to = word_end(S->t, S->n, e); }
                 e = S->we_to;
-            } else if ((P->flags & PF_ENDCHK) && !word_ends_at(S->t, S->n, e)) continue;
+            } else if ((P->flags & PF_ENDCHK) && !word_ends_at(a->akind, S->t, S->n, e)) continue;
             start = S->w->ring[(S->w->nb - P->nb) & S->mask];
             if (start >= S->w->drop_from) continue;  /* the next walk reports it */
             if (S->nv == S->cap && DY_GROW(S->v, S->cap, S->nv, 1) != 0) { S->oom = 1; return; }
@@ -704,55 +831,75 @@ static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c)
 }
 
 #define STEP(sid, c) (((sid) & SPARSE_BIT) ? step_sparse(a, (sid), (c)) : D[(sid) + (c)])
+#define STATE_OF(sid) (((sid) & SPARSE_BIT) ? ((sid) & ID_MASK) : (sid) / ncls)
+
+/* Row of fast table offset fs: fs / nbcls, by a multiplication when build_fast found
+ * one exact for every offset. */
+static uint32_t fast_row(const dy_automaton *a, uint32_t fs)
+{
+    return a->fmul ? (uint32_t)(((uint64_t)fs * a->fmul) >> 32) : fs / a->nbcls;
+}
+
+/* The state of fast row r, and whether the walk is inside a word there; and back. */
+static uint32_t row_state(const dy_automaton *a, uint32_t r, int *inw)
+{
+    *inw = r < a->nfast;
+    return *inw ? r : a->r0state[r - a->nfast];
+}
+
+static uint32_t state_row(const dy_automaton *a, uint32_t u, int inw)
+{
+    return inw ? u : a->r0map[u];
+}
 
 
-/* Advance W: with fast_ok, through the fast loop up to its exit, else by one character
- * (or the rest of a word) of the general code. */
-static void step(scan *S, walker *W, int fast_ok)
+typedef struct {
+    uint32_t fs, nb;  /* fast table offset; boundary symbols so far */
+    uint32_t t;       /* the entry that stopped the loop (MATCH_BIT or EXIT_BIT), 0 at the end */
+} fast_walk;
+
+/* The fast loop: one table lookup per byte from T[p], no branch but the exit test; stops
+ * before a byte whose entry exits or matches, or at end. Returns where it stopped. Kept
+ * out of line so that its variables stay in registers (step() calls report()). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t fast_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t p, size_t end,
+                        uint32_t *ring, uint32_t mask, fast_walk *fw)
+{
+    size_t fs = fw->fs;
+    uint32_t nb = fw->nb;
+    fw->t = 0;
+    while (p < end) {
+        uint32_t t = F[fs + bcls[T[p]]];
+        if (t & (MATCH_BIT | EXIT_BIT)) { fw->t = t; break; }
+        ring[nb & mask] = (uint32_t)p;
+        nb += t >> 29;  /* BOUND_BIT alone in the top bits here */
+        fs = t & FS_MASK;
+        p++;
+    }
+    fw->fs = (uint32_t)fs;
+    fw->nb = nb;
+    return p;
+}
+
+/* Advance W by one character (or the rest of a word) of the general code: any byte,
+ * any state. */
+static void general(scan *S, walker *W)
 {
     const dy_automaton *a = S->a;
     const unsigned char *T = S->t;
     const uint32_t *D = a->dense;
     const uint8_t *akind = a->akind, *acls = a->acls, *wordb = a->wordb;
-    const uint32_t *pair = a->pair, ncls = a->ncls, *F = a->fast, nbcls = a->nbcls;
-    const uint8_t *bcls = a->bcls;
-    const uint32_t fastlim = a->nfast * a->ncls;
+    const uint32_t *pair = a->pair, ncls = a->ncls;
     const unsigned CB = a->cls[SYM_BOUND];
-    size_t n = S->n, p = W->p, end = W->end;
+    size_t n = S->n, p = W->p;
     uint32_t sid = W->sid, t, nb = W->nb, mask = S->mask, *ring = W->ring;
     int inw = W->inw;
 
     S->w = W;
     do {
         unsigned ch;
-        if (fast_ok && sid < fastlim) {
-            /* Fast loop: one table lookup per byte, no branch but the exit test. */
-            uint32_t fs = (sid / ncls * 2 + (uint32_t)inw) * nbcls, q;
-            for (;;) {
-                t = F[fs + bcls[T[p]]];
-                if (t & (MATCH_BIT | EXIT_BIT)) break;
-                ring[nb & mask] = (uint32_t)p;
-                nb += (t >> 29) & 1;
-                fs = t & FS_MASK;
-                if (++p >= end) break;
-            }
-            q = fs / nbcls;
-            sid = (q >> 1) * ncls;
-            inw = (int)(q & 1);
-            if (p >= end) break;
-            if (!(t & EXIT_BIT)) {
-                ring[nb & mask] = (uint32_t)p;
-                nb += (t >> 29) & 1;
-                p++;
-                q = (t & FS_MASK) / nbcls;
-                sid = (q >> 1) * ncls;
-                inw = (int)(q & 1);
-                W->nb = nb;
-                report(S, sid, p);
-                break;
-            }
-            /* otherwise the general code below takes this character */
-        }
         ch = T[p];
         if (ch < 0x80) {
             unsigned k = akind[ch];
@@ -775,7 +922,7 @@ static void step(scan *S, walker *W, int fast_ok)
                     p++;
                 }
                 sid = t & ~MATCH_BIT;
-                if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+                if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
                 /* the rest of the word */
                 while (p < n && wordb[T[p]]) {
                     if (sid == 0) {
@@ -786,7 +933,7 @@ static void step(scan *S, walker *W, int fast_ok)
                     t = STEP(sid, acls[T[p]]);
                     p++;
                     sid = t & ~MATCH_BIT;
-                    if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+                    if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
                 }
                 continue;
             }
@@ -802,7 +949,7 @@ static void step(scan *S, walker *W, int fast_ok)
             t = STEP(sid, acls[ch]);
             p++;
             sid = t & ~MATCH_BIT;
-            if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+            if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
             continue;
         } else {
             uint32_t cp;
@@ -830,7 +977,7 @@ static void step(scan *S, walker *W, int fast_ok)
                 for (x = 0; x < j; x++) {
                     t = STEP(sid, a->cls[b[x]]);
                     sid = t & ~MATCH_BIT;
-                    if (t & MATCH_BIT) { W->nb = nb; report(S, sid, p); if (S->oom) break; }
+                    if (t & MATCH_BIT) { W->nb = nb; report(S, STATE_OF(sid), p); if (S->oom) break; }
                 }
             }
         }
@@ -841,32 +988,121 @@ static void step(scan *S, walker *W, int fast_ok)
     W->inw = inw;
 }
 
+/* Advance W through the fast loop while its state has fast rows: up to an exit or the
+ * end of the walk, reporting matches on the way when `more`, else stopping after the
+ * first one. Returns 1 when the general code must take the next byte. */
+static int fast_walk_to_exit(scan *S, walker *W, int more)
+{
+    const dy_automaton *a = S->a;
+    const uint32_t nbcls = a->nbcls, mask = S->mask;
+    uint32_t fs, q;
+    int inw;
+    fast_walk fw = { 0, 0, 0 };
+    if ((q = state_of(a, W->sid)) >= a->nfast) return 1;
+    S->w = W;
+    fs = state_row(a, q, W->inw) * nbcls;
+    fw.nb = W->nb;
+    for (;;) {
+        fw.fs = fs;
+        W->p = fast_scan(a->fast, a->bcls, S->t, W->p, W->end, W->ring, mask, &fw);
+        fs = fw.fs;
+        if (W->p >= W->end || (fw.t & EXIT_BIT)) break;
+        W->ring[fw.nb & mask] = (uint32_t)W->p;
+        fw.nb += (fw.t >> 29) & 1;
+        fs = fw.t & FS_MASK;
+        W->p++;
+        W->nb = fw.nb;
+        report(S, row_state(a, fast_row(a, fs), &inw), W->p);
+        if (!more || S->oom || W->p >= W->end) { fw.t = 0; break; }
+    }
+    W->nb = fw.nb;
+    q = row_state(a, fast_row(a, fs), &inw);
+    W->sid = enc_state(a, q);
+    W->inw = inw;
+    return W->p < W->end && (fw.t & EXIT_BIT);
+}
+
+/* Advance W: with fast_ok, through the fast loop up to its exit or first match, else
+ * by one character (or the rest of a word) of the general code. */
+static void step(scan *S, walker *W, int fast_ok)
+{
+    if (fast_ok && !fast_walk_to_exit(S, W, 0)) return;
+    if (W->p < S->n) general(S, W);
+}
+
+/* A single walk to its end: the fast loop with the matches reported inside it, the
+ * general code where it exits. */
+static void walk(scan *S, walker *W)
+{
+    while (W->p < W->end && !S->oom) {
+        if (fast_walk_to_exit(S, W, 1)) general(S, W);
+    }
+}
+
+typedef struct {
+    size_t pa, pb;
+    uint32_t fa, fb, nba, nbb;
+    uint32_t ta, tb;  /* the entries that stopped the loop, 0 when a walk reached its end */
+} fast_pair;
+
+/* The lockstep loop proper: both walks until either meets an entry that exits or matches,
+ * or reaches its end (its state in a struct, the reports in the caller: compilers inline
+ * it with the loop's variables in registers). */
+static void fast2_scan(const uint32_t *F, const uint8_t *bcls, const unsigned char *T, size_t ea, size_t eb,
+                       uint32_t *ra, uint32_t *rb, uint32_t mask, fast_pair *w)
+{
+    size_t pa = w->pa, d = w->pb - w->pa, lim;  /* walk B is d bytes ahead of walk A */
+    size_t fa = w->fa, fb = w->fb;
+    uint32_t nba = w->nba, nbb = w->nbb;
+    w->ta = w->tb = 0;
+    if (pa >= ea || w->pb >= eb) return;
+    lim = (ea - pa < eb - w->pb) ? ea : pa + (eb - w->pb);  /* either walk's end: one test per step */
+    while (pa < lim) {
+        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pa + d]]];
+        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) { w->ta = ta; w->tb = tb; break; }
+        /* neither MATCH_BIT nor EXIT_BIT: the top bits hold BOUND_BIT alone */
+        ra[nba & mask] = (uint32_t)pa;
+        nba += ta >> 29;
+        fa = ta & FS_MASK;
+        rb[nbb & mask] = (uint32_t)(pa + d);
+        nbb += tb >> 29;
+        fb = tb & FS_MASK;
+        pa++;
+    }
+    w->pa = pa; w->pb = pa + d; w->fa = (uint32_t)fa; w->fb = (uint32_t)fb; w->nba = nba; w->nbb = nbb;
+}
+
 /* Two walks step by step through the fast table at once, so that the cache misses of
- * one overlap with the other's (the loads do not depend on each other). */
+ * one overlap with the other's (the loads do not depend on each other). Matches are
+ * reported here; an entry that exits leaves for the general code. */
 static void fast2(scan *S, walker *A, walker *B)
 {
     const dy_automaton *a = S->a;
-    const unsigned char *T = S->t;
-    const uint32_t *F = a->fast, ncls = a->ncls, nbcls = a->nbcls, mask = S->mask;
-    const uint8_t *bcls = a->bcls;
-    size_t pa = A->p, pb = B->p, ea = A->end, eb = B->end;
-    uint32_t nba = A->nb, nbb = B->nb, *ra = A->ring, *rb = B->ring, q;
-    uint32_t fa = (A->sid / ncls * 2 + (uint32_t)A->inw) * nbcls;
-    uint32_t fb = (B->sid / ncls * 2 + (uint32_t)B->inw) * nbcls;
-    while (pa < ea && pb < eb) {
-        uint32_t ta = F[fa + bcls[T[pa]]], tb = F[fb + bcls[T[pb]]];
-        if ((ta | tb) & (MATCH_BIT | EXIT_BIT)) break;
-        ra[nba & mask] = (uint32_t)pa;
-        nba += (ta >> 29) & 1;
-        fa = ta & FS_MASK;
-        pa++;
-        rb[nbb & mask] = (uint32_t)pb;
-        nbb += (tb >> 29) & 1;
-        fb = tb & FS_MASK;
-        pb++;
+    const uint32_t nbcls = a->nbcls, mask = S->mask;
+    fast_pair w = { 0, 0, 0, 0, 0, 0, 0, 0 };
+    int inw;
+    uint32_t q;
+    w.pa = A->p; w.pb = B->p; w.nba = A->nb; w.nbb = B->nb;
+    w.fa = state_row(a, state_of(a, A->sid), A->inw) * nbcls;
+    w.fb = state_row(a, state_of(a, B->sid), B->inw) * nbcls;
+    for (;;) {
+        fast2_scan(a->fast, a->bcls, S->t, A->end, B->end, A->ring, B->ring, mask, &w);
+        if (!((w.ta | w.tb) & (MATCH_BIT | EXIT_BIT)) || ((w.ta | w.tb) & EXIT_BIT)) break;
+        /* a match in one walk or both: both take their byte */
+        A->ring[w.nba & mask] = (uint32_t)w.pa;
+        w.nba += (w.ta >> 29) & 1;
+        w.fa = w.ta & FS_MASK;
+        w.pa++;
+        if (w.ta & MATCH_BIT) { S->w = A; A->nb = w.nba; report(S, row_state(a, fast_row(a, w.fa), &inw), w.pa); }
+        B->ring[w.nbb & mask] = (uint32_t)w.pb;
+        w.nbb += (w.tb >> 29) & 1;
+        w.fb = w.tb & FS_MASK;
+        w.pb++;
+        if (w.tb & MATCH_BIT) { S->w = B; B->nb = w.nbb; report(S, row_state(a, fast_row(a, w.fb), &inw), w.pb); }
+        if (S->oom) break;
     }
-    A->p = pa; A->nb = nba; q = fa / nbcls; A->sid = (q >> 1) * ncls; A->inw = (int)(q & 1);
-    B->p = pb; B->nb = nbb; q = fb / nbcls; B->sid = (q >> 1) * ncls; B->inw = (int)(q & 1);
+    A->p = w.pa; A->nb = w.nba; q = row_state(a, fast_row(a, w.fa), &inw); A->sid = enc_state(a, q); A->inw = inw;
+    B->p = w.pb; B->nb = w.nbb; q = row_state(a, fast_row(a, w.fb), &inw); B->sid = enc_state(a, q); B->inw = inw;
 }
 
 /* The first walk stops at the split point x, or, when a match is under way there, at the
@@ -885,17 +1121,20 @@ static void settle_first(walker *W, size_t x, size_t n)
     }
 }
 
-#define SPLIT_MIN ((size_t)1 << 16)
+#define SPLIT_MIN ((size_t)256)
 
 /* Must the general code take W's next byte (state outside the fast table, non-ASCII
- * byte, or a match)? */
+ * byte)? fast2() reports matches itself. */
 static int needs_general(const scan *S, const walker *W)
 {
     const dy_automaton *a = S->a;
     uint32_t t;
-    if (W->sid >= a->nfast * a->ncls) return 1;
-    t = a->fast[(W->sid / a->ncls * 2 + (uint32_t)W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
-    return (t & (MATCH_BIT | EXIT_BIT)) != 0;
+    uint32_t u;
+    if (S->t[W->p] >= 0x80) return 1;  /* byte class 0: exits from every row */
+    u = state_of(a, W->sid);
+    if (u >= a->nfast) return 1;
+    t = a->fast[state_row(a, u, W->inw) * a->nbcls + a->bcls[S->t[W->p]]];
+    return (t & EXIT_BIT) != 0;
 }
 
 static void run(scan *S)
@@ -913,7 +1152,7 @@ static void run(scan *S)
         if (x >= n) x = 0;
     }
     if (x == 0) {
-        while (W[0].p < W[0].end && !S->oom) step(S, &W[0], 1);
+        walk(S, &W[0]);
         return;
     }
     S->split = x;
@@ -1092,16 +1331,29 @@ size_t dy_select_leftmost_longest(dy_match *v, size_t n)
     return k;
 }
 
-int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out)
+/* Keep the candidate buffer for the next call, unless it grew past this. */
+#define SCRATCH_KEEP ((size_t)4 << 20)
+
+int dy_automaton_find_scratch(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out,
+                              dy_find_scratch *scratch)
 {
     scan S;
     uint32_t ring_local[128];
-    cand *fin = NULL;
-    size_t i, k, r = 1, nfin = 0;
+    cand *fin = NULL, *spare = NULL;
+    size_t i, k, r = 1, nfin = 0, spare_cap = 0;
+    int rc = -1;
 
     if (!a->built || len >= UINT32_MAX) return -1;
     if (a->npat == 0 || len == 0) return 0;
     memset(&S, 0, sizeof S);
+    if (scratch != NULL) {
+        S.v = scratch->v;
+        S.cap = scratch->cap;
+        spare = scratch->v2;
+        spare_cap = scratch->cap2;
+        scratch->v = scratch->v2 = NULL;
+        scratch->cap = scratch->cap2 = 0;
+    }
     S.a = a;
     S.t = (const unsigned char *)text;
     S.n = len;
@@ -1109,27 +1361,37 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     while (r < a->maxb + 1) r *= 2;  /* + 1: the fast loop stores one slot ahead */
     S.mask = (uint32_t)r - 1;
     S.ring = (r <= 64) ? ring_local : malloc(2 * r * sizeof *S.ring);
-    if (S.ring == NULL) return -1;
+    if (S.ring == NULL) goto done;
     if (len >= SPLIT_MIN || ((a->flags & DY_AC_TEST_SPARSE) && len >= 8)) S.ring2 = S.ring + r;
     run(&S);
     if (S.ring != ring_local) free(S.ring);
-    if (S.oom) { free(S.v); return -1; }
+    if (S.oom) goto done;
     if (S.split > 0 && S.nv > 1) {
         /* the two walks interleave their candidates: the first walk's all start before
          * the split, so a stable partition restores the order without a sort */
-        cand *tmp = malloc(S.nv * sizeof *tmp);
+        cand *tmp = spare;
         size_t na = 0, nbb = 0;
-        if (tmp == NULL) { free(S.v); return -1; }
+        if (tmp == NULL || spare_cap < S.nv) {
+            free(spare);
+            spare = NULL;
+            spare_cap = 0;
+            if ((tmp = malloc(S.cap * sizeof *tmp)) == NULL) goto done;
+            spare_cap = S.cap;
+        }
         for (i = 0; i < S.nv; i++) if (S.v[i].s < S.split) tmp[na++] = S.v[i];
         for (i = 0; i < S.nv; i++) if (S.v[i].s >= S.split) tmp[na + nbb++] = S.v[i];
-        free(S.v);
+        /* swap: the old buffer becomes the spare */
+        spare = S.v;
         S.v = tmp;
+        i = spare_cap;
+        spare_cap = S.cap;
+        S.cap = i;
     }
-    if (S.nseg > 0 && join_segments(a, S.t, S.n, S.v, &S.nv, S.nseg, &fin, &nfin) != 0) { free(S.v); return -1; }
+    if (S.nseg > 0 && join_segments(a, S.t, S.n, S.v, &S.nv, S.nseg, &fin, &nfin) != 0) goto done;
     sort_cands(S.v, S.nv);
     sort_cands(fin, nfin);
-    if (S.nv + nfin == 0) { free(S.v); free(fin); return 0; }
-    if (DY_GROW(out->v, out->cap, out->n, S.nv + nfin) != 0) { free(S.v); free(fin); return -1; }
+    if (S.nv + nfin == 0) { rc = 0; goto done; }
+    if (DY_GROW(out->v, out->cap, out->n, S.nv + nfin) != 0) goto done;
     {
         /* merge the plain candidates and the chained matches */
         dy_match *m = out->v + out->n;
@@ -1142,7 +1404,34 @@ int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int o
     }
     k = overlap ? S.nv + nfin : dy_select_leftmost_longest(out->v + out->n, S.nv + nfin);
     out->n += k;
+    rc = 0;
+done:
     free(fin);
-    free(S.v);
-    return 0;
+    if (scratch != NULL && S.cap * sizeof *S.v <= SCRATCH_KEEP) {
+        scratch->v = S.v;
+        scratch->cap = S.cap;
+    } else {
+        free(S.v);
+    }
+    if (scratch != NULL && spare_cap * sizeof *spare <= SCRATCH_KEEP) {
+        scratch->v2 = spare;
+        scratch->cap2 = spare_cap;
+    } else {
+        free(spare);
+    }
+    return rc;
+}
+
+int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out)
+{
+    return dy_automaton_find_scratch(a, text, len, overlap, out, NULL);
+}
+
+void dy_find_scratch_free(dy_find_scratch *s)
+{
+    if (s == NULL) return;
+    free(s->v);
+    free(s->v2);
+    s->v = s->v2 = NULL;
+    s->cap = s->cap2 = 0;
 }

@@ -46,6 +46,19 @@ int dy_automaton_build(dy_automaton *a);
  * built automaton may be shared by many threads. */
 int dy_automaton_find(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out);
 
+/* Scratch memory one caller reuses across dy_automaton_find_scratch calls (zero it
+ * first; dy_find_scratch_free releases it). One scratch serves one call at a time. */
+typedef struct {
+    void *v, *v2;
+    size_t cap, cap2;
+} dy_find_scratch;
+
+/* dy_automaton_find, reusing the candidate buffer of `scratch` (may be NULL) instead of
+ * allocating one per call: what a pipeline matching many short texts calls. */
+int dy_automaton_find_scratch(const dy_automaton *a, const char *text, size_t len, int overlap, dy_matches *out,
+                              dy_find_scratch *scratch);
+void dy_find_scratch_free(dy_find_scratch *s);
+
 /* Reduce matches sorted as dy_automaton_find returns them to leftmost-longest,
  * non-overlapping, in place; returns the new count. Shared with the lexicon, which
  * selects per kind after one overlapping pass. */

@@ -40,6 +40,10 @@ struct dy_lexicon {
     size_t npat, cap_head, cap_tail, cap_pterm, cap_kinds;
     dy_automaton *ac;         /* NULL, or holds every pattern (built when `built`) */
     int built;
+    /* scratch reused by dy_lexicon_match (one text at a time): the automaton's candidate
+     * buffer and the raw matches, so that matching many short texts allocates nothing */
+    dy_find_scratch scan;
+    dy_matches all;
 };
 
 static const char *const kind_names[] = { NULL, "actor", "cue", "sector", "discard" };
@@ -75,6 +79,8 @@ void dy_lexicon_free(dy_lexicon *lex)
     free(lex->pat_term);
     free(lex->pat_kinds);
     dy_automaton_free(lex->ac);
+    dy_find_scratch_free(&lex->scan);
+    dy_matches_free(&lex->all);
     free(lex);
 }
 
@@ -655,7 +661,7 @@ static unsigned applicable_kinds(const dy_lexicon *lex, uint32_t p, unsigned cf)
 
 int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date, dy_hits *out)
 {
-    dy_matches all = { NULL, 0, 0 };
+    dy_matches all = lex->all;
     size_t i, start = out->n, line[3] = { 0, 0, 0 };
     uint32_t best_e = 0, best_s = 0;
     uint32_t last[DY_KIND_SECTOR + 1] = { 0, 0, 0, 0 };  /* end of each kind's last selected match (0: none) */
@@ -664,7 +670,10 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
 
     if (dy_lexicon_compile(lex, err, sizeof err) != 0) return -1;
     if (lex->npat == 0 || len == 0) return 0;
-    if (dy_automaton_find(lex->ac, text, len, 1, &all) != 0) goto done;
+    lex->all.v = NULL;  /* taken over by `all` until done */
+    lex->all.n = lex->all.cap = 0;
+    all.n = 0;
+    if (dy_automaton_find_scratch(lex->ac, text, len, 1, &all, &lex->scan) != 0) goto done;
 
     /* One pass over the raw matches (they come by start, longer first). Discards: a match
      * lying inside a longer discard match is dropped (the discard reaching furthest so
@@ -703,7 +712,11 @@ int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date
     sort_run(out->v + start, out->n - start);
     rc = 0;
 done:
-    dy_matches_free(&all);
+    if (all.cap * sizeof *all.v <= ((size_t)4 << 20)) {
+        lex->all = all;
+    } else {
+        dy_matches_free(&all);
+    }
     return rc;
 }
 

@@ -96,7 +96,9 @@ int dy_lexicon_compile(dy_lexicon *lex, char *err, size_t errsz);
 
 /* Find and resolve every entry in text[0..len) for the document date (DY_NODATE: the
  * most recent valid entry). Appends hits of every kind except discards to out, sorted
- * by start, then longer first. Returns 0 or -1 (out of memory, or compile failed). */
+ * by start, then longer first. Returns 0 or -1 (out of memory, or compile failed).
+ * Reuses scratch buffers held by the lexicon (and compiles on demand), so one lexicon
+ * matches one text at a time. */
 int dy_lexicon_match(dy_lexicon *lex, const char *text, size_t len, int32_t date, dy_hits *out);
 
 size_t dy_lexicon_memory(const dy_lexicon *lex);

@@ -2,7 +2,8 @@
  * fuzz_matcher.c - dy_automaton_find against the naive reference (naive_matcher.h).
  *
  * The input is read as: byte 0 = options (bit 0: exact case, bits 1-3: pattern count - 1,
- * bit 4: DY_AC_TEST_SPARSE so that the sparse states are exercised too),
+ * bit 4: DY_AC_TEST_SPARSE so that the sparse states, and fast states without a dense
+ * row, are exercised too),
  * then a token stream; byte 0xFF closes the current string (the patterns come first,
  * the rest is the text) and every other byte picks a token from the table below:
  * ASCII words and punctuation, separators, apostrophe variants, letters that fold
@@ -107,6 +108,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         for (k = 0; k < m.n; k++) {
             if (m.v[k].s >= m.v[k].e || m.v[k].e > blen[npat]) abort();
+        }
+        {
+            /* the same with a scratch buffer reused across calls (what the lexicon does):
+             * twice, so that the second call starts from the first one's buffers */
+            dy_find_scratch scr = { NULL, NULL, 0, 0 };
+            int rep;
+            for (rep = 0; rep < 2; rep++) {
+                dy_matches m2 = { NULL, 0, 0 };
+                if (dy_automaton_find_scratch(a, buf[npat], blen[npat], ov, &m2, &scr) != 0) abort();
+                if (m2.n != m.n || (m.n > 0 && memcmp(m2.v, m.v, m.n * sizeof *m.v) != 0)) {
+                    fprintf(stderr, "overlap=%d: find_scratch (call %d) differs from find\n", ov, rep + 1);
+                    abort();
+                }
+                dy_matches_free(&m2);
+            }
+            dy_find_scratch_free(&scr);
         }
         dy_matches_free(&m);
     }

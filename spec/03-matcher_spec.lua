@@ -439,6 +439,30 @@ describe("dyadic.matcher", function()
       end)
     end
 
+    it("on texts from 256 bytes to 2 KB (also cut in two halves, with matches across the cut)", function()
+      local compared = 0
+      for _ = 1, 60 do
+        local pats = {}
+        for i = 1, rand(6) do pats[i] = random_pattern() end
+        if pcall(dyadic.matcher, pats) then
+          local parts, n = {}, 0
+          local want_len = 256 + rand(1800)
+          while n < want_len do
+            parts[#parts + 1] = ttoks[rand(#ttoks)]
+            n = n + #parts[#parts]
+          end
+          local text = table.concat(parts)
+          for _, overlap in ipairs({ false, true }) do
+            local want = naive(pats, text, overlap)
+            local got = dyadic.matcher(pats, { overlap = overlap }):find_all(text)
+            assert.are.same(want, got, "patterns " .. table.concat(pats, " | ") .. " text [" .. text .. "]")
+            compared = compared + #want
+          end
+        end
+      end
+      assert.is_true(compared > 1000)
+    end)
+
     it("on a text long enough to be scanned in two interleaved halves", function()
       local pats = { "a b", "ab*", "b'", "ba.", "s", "a-ba b", "a* b", "b* a* ab" }
       local parts = {}

@@ -3,11 +3,14 @@
  * lexicon matching, scoring and the per-document summary (records.h), reusing one
  * document across texts as a batch job would.
  *
- *   pipeline LEXICON.tsv CORPUS.jsonl [REPEAT]
+ *   pipeline LEXICON.tsv CORPUS.jsonl [REPEAT [DUMP]]
  *
  * LEXICON.tsv comes from bench/pipeline/dump_lexicon.lua (the default lexicon). Reads the
  * "text" (and "date") field of each JSON line (enough of a JSON string decoder for the
  * corpus: escapes \n \t \" \\ \/ \uXXXX). Prints one line of key=value figures.
+ * DUMP: also write every document's tokens, sentences, hits, mentions, cues, sectors,
+ * contributions and summary records to that file (first pass), so that a speed change
+ * can be checked byte for byte against the output before it.
  */
 #include "../../csrc/analyze.h"
 #include "../../csrc/date.h"
@@ -78,6 +81,7 @@ static int load_lexicon(dy_lexicon *lex, const char *path)
         sp.weight = field(cols, 10) ? atof(cols[10]) : NAN;
         sp.goldstein = field(cols, 11) ? atof(cols[11]) : NAN;
         sp.titlecase = field(cols, 12) && strcmp(cols[12], "title") == 0;
+        sp.lowercase = field(cols, 12) && strcmp(cols[12], "lower") == 0;
         sp.reverse = field(cols, 13) && strcmp(cols[13], "reverse") == 0;
         if (dy_lexicon_add(lex, &sp, err, sizeof err) < 0) fprintf(stderr, "%s: %s (%s)\n", path, err, cols[1]);
         else n++;
@@ -130,6 +134,54 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static void dump_items(FILE *f, const char *what, const dy_item *v, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        fprintf(f, "%s %u %u e%u t%u-%u s%u c%u %u %u %.17g\n", what, v[i].s, v[i].e, v[i].entry, v[i].t0, v[i].t1,
+                v[i].sentence, v[i].code, v[i].subtype, v[i].flags, v[i].weight);
+}
+
+/* Everything the document holds after analysis and summary, as text. */
+static void dump_doc(FILE *f, size_t k, struct dy_doc *doc, const dy_doc_summary *S)
+{
+    size_t i;
+    fprintf(f, "doc %zu tokens %zu sentences %zu hits %zu\n", k, doc->toks.n, doc->sents.n, doc->hits.n);
+    for (i = 0; i < doc->toks.n; i++)
+        fprintf(f, "k %u %u %u %u\n", doc->toks.v[i].s, doc->toks.v[i].e, doc->toks.v[i].kind, doc->toks.v[i].flags);
+    for (i = 0; i < doc->sents.n; i++)
+        fprintf(f, "s %u %u %u %u\n", doc->sents.v[i].s, doc->sents.v[i].e, doc->sents.v[i].tok_first, doc->sents.v[i].tok_end);
+    for (i = 0; i < doc->hits.n; i++)
+        fprintf(f, "h %u %u %u\n", doc->hits.v[i].s, doc->hits.v[i].e, doc->hits.v[i].entry);
+    dump_items(f, "m", doc->mentions, doc->nmentions);
+    dump_items(f, "c", doc->cues, doc->ncues);
+    dump_items(f, "x", doc->sectors, doc->nsectors);
+    for (i = 0; i < doc->nparts; i++) fprintf(f, "p %s\n", dy_doc_string(doc, doc->parts[i]));
+    for (i = 0; i < doc->ncontribs; i++) {
+        const dy_contrib *c = &doc->contribs[i];
+        fprintf(f, "r s%u %s>%s cue%d m%d,%d %s|%s|%s %lld %lld %lld %lld %lld f%u d%u\n", c->sentence,
+                dy_doc_string(doc, c->source), dy_doc_string(doc, c->target), c->cue, c->src_mention, c->tgt_mention,
+                dy_doc_string(doc, c->rule), dy_doc_string(doc, c->note), dy_doc_string(doc, c->sector),
+                (long long)c->coop, (long long)c->conflict, (long long)c->dependency, (long long)c->gsum,
+                (long long)c->wsum, c->flags, c->direction);
+    }
+    for (i = 0; i < S->ndyads; i++) {
+        const dy_dyad_sum *d = &S->dyads[i];
+        fprintf(f, "D %s>%s %lld %lld %lld %lld %lld %lld %lld\n", dy_strtab_get(S->strings, d->source, NULL),
+                dy_strtab_get(S->strings, d->target, NULL), (long long)d->n, (long long)d->hedged, (long long)d->coop,
+                (long long)d->conflict, (long long)d->dependency, (long long)d->gsum, (long long)d->wsum);
+    }
+    for (i = 0; i < S->nsectors; i++)
+        fprintf(f, "S %s>%s %s %lld\n", dy_strtab_get(S->strings, S->sectors[i].source, NULL),
+                dy_strtab_get(S->strings, S->sectors[i].target, NULL), dy_strtab_get(S->strings, S->sectors[i].sector, NULL),
+                (long long)S->sectors[i].weight);
+    for (i = 0; i < S->nactors; i++) {
+        const dy_actor_sum *a = &S->actors[i];
+        fprintf(f, "A %s %lld %lld %lld %lld %lld %lld\n", dy_strtab_get(S->strings, a->actor, NULL), (long long)a->mentions,
+                (long long)a->salience, (long long)a->coop, (long long)a->conflict, (long long)a->gsum, (long long)a->wsum);
+    }
+}
+
 int main(int argc, char **argv)
 {
     dy_lexicon *lex;
@@ -138,10 +190,12 @@ int main(int argc, char **argv)
     doc_in *docs = NULL;
     struct dy_doc *doc;
     int repeat = argc > 3 ? atoi(argv[3]) : 1, r, nentries;
+    FILE *dumpf = NULL;
     double t0, t1, tc;
     struct rusage ru;
     dy_score_params params;
-    if (argc < 3) { fprintf(stderr, "usage: pipeline LEXICON.tsv CORPUS.jsonl [REPEAT]\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: pipeline LEXICON.tsv CORPUS.jsonl [REPEAT [DUMP]]\n"); return 2; }
+    if (argc > 4 && (dumpf = fopen(argv[4], "w")) == NULL) { fprintf(stderr, "cannot write %s\n", argv[4]); return 1; }
     lex = dy_lexicon_new();
     if (lex == NULL || (nentries = load_lexicon(lex, argv[1])) < 0) { fprintf(stderr, "cannot load %s\n", argv[1]); return 1; }
     tc = now();
@@ -182,9 +236,11 @@ int main(int argc, char **argv)
             }
             if (dy_doc_summarize(doc, &S) != 0) { fprintf(stderr, "summarize: out of memory\n"); return 1; }
             if (r == 0) { sentences += doc->sents.n; contribs += doc->ncontribs; dyads += S.ndyads; }
+            if (r == 0 && dumpf) dump_doc(dumpf, i, doc, &S);
         }
     }
     t1 = now() - t0;
+    if (dumpf && fclose(dumpf) != 0) { fprintf(stderr, "cannot write %s\n", argv[4]); return 1; }
     {
         /* the stages alone, to see where the time goes: tokens + sentences; + matching */
         dy_tokens toks = { NULL, 0, 0 };
