@@ -280,7 +280,7 @@ bad_star:
     return fail_msg(err, errsz, "'*' only at the end of a word");
 oom:
     a->nsym = symstart; a->npat = first;
-    return fail_msg(err, errsz, "not enough memory");
+    return fail_msg(err, errsz, DY_AC_NOMEM);
 }
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);

@@ -34,6 +34,9 @@ void dy_automaton_free(dy_automaton *a);
 /* Add a pattern. Returns 0, or -1 with a message in err (empty pattern, no word
  * characters, '*' anywhere but at the end of a word, pattern after build...).
  * `word*` may end any word of the pattern ("sign* peace accord*"). */
+/* The message dy_automaton_add leaves in err when it ran out of memory (any other message
+ * is about the pattern's syntax). */
+#define DY_AC_NOMEM "not enough memory"
 int dy_automaton_add(dy_automaton *a, const char *pat, size_t len, uint32_t id, char *err, size_t errsz);
 
 /* Build after the last add. Returns 0, or -1 when memory runs out. */

@@ -141,6 +141,9 @@ static long term_pattern(dy_lexicon *lex, uint32_t term, char *err, size_t errsz
     t = dy_strtab_get(&lex->strings, term, &len);
     p = (uint32_t)lex->npat;
     if (dy_automaton_add(lex->ac, t, len, p, why, sizeof why) != 0) {
+        /* the automaton's own failure is not the term's fault: say so as every other
+         * allocation failure does, so callers raise instead of reporting a bad line */
+        if (strcmp(why, DY_AC_NOMEM) == 0) goto oom;
         snprintf(err, errsz, "field 'term': '%s': %s", t, why);
         return -1;
     }

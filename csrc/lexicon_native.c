@@ -324,16 +324,10 @@ static int parse_attrs(parser *P, size_t line, const char *s, const char *e, att
     return 0;
 }
 
-/* Did dy_lexicon_add fail for want of memory? It says "out of memory", except when the
- * automaton ran out while adding the term: "field 'term': '<term>': not enough memory"
- * (no term syntax message ends so). */
+/* Did dy_lexicon_add fail for want of memory? (It then says exactly "out of memory".) */
 static int is_oom(const char *err)
 {
-    static const char automaton[] = "': not enough memory";
-    size_t n = strlen(err);
-    return strcmp(err, "out of memory") == 0 ||
-           (strncmp(err, "field 'term': '", 15) == 0 && n >= sizeof automaton - 1 &&
-            strcmp(err + n - (sizeof automaton - 1), automaton) == 0);
+    return strcmp(err, "out of memory") == 0;
 }
 
 /* Add the entry of a term line: term and source are in lbuf at term_off / src_off. */
