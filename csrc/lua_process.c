@@ -11,6 +11,10 @@
  *   _exit(status)  -> ends the process at once with _exit(2): no atexit handlers, no
  *                     flush of stdio buffers inherited from the parent, no Lua state
  *                     teardown. The child flushes its own output before calling it.
+ *   _isatty(fd)    -> whether file descriptor fd (0-2) is a terminal (the progress bar).
+ *   _ncores()      -> the number of online processors (the default -j), or nil.
+ * The last two spare the CLI a shell per question (`test -t 2`, `nproc`), which cost
+ * milliseconds of wall time at every start.
  *
  * Without POSIX (no <unistd.h>, e.g. a Windows build) the three functions exist and
  * return nil, "process functions need a POSIX system" (_exit raises), so the CLI can
@@ -91,7 +95,40 @@ static int l_exit(lua_State *L)
     return 0;  /* not reached */
 }
 
+static int l_isatty(lua_State *L)
+{
+    lua_Number n;
+    luaL_argcheck(L, dy_isinteger(L, 1), 1, "file descriptor (a whole number) expected");
+    n = lua_tonumber(L, 1);
+    luaL_argcheck(L, n >= 0 && n <= 2, 1, "file descriptor out of range 0-2");
+    lua_pushboolean(L, isatty((int)n) == 1);
+    return 1;
+}
+
+static int l_ncores(lua_State *L)
+{
+#if defined(_SC_NPROCESSORS_ONLN)
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n > 0 && n < 1000000) { dy_pushinteger(L, n); return 1; }
+#endif
+    lua_pushnil(L);
+    return 1;
+}
+
 #else /* no POSIX */
+
+static int l_isatty(lua_State *L)
+{
+    lua_pushnil(L);
+    lua_pushliteral(L, DY_NO_POSIX);
+    return 2;
+}
+
+static int l_ncores(lua_State *L)
+{
+    lua_pushnil(L);
+    return 1;
+}
 
 static int l_fork(lua_State *L)
 {
@@ -120,6 +157,8 @@ void dy_open_process(lua_State *L)
         { "_fork", l_fork },
         { "_waitpid", l_waitpid },
         { "_exit", l_exit },
+        { "_isatty", l_isatty },
+        { "_ncores", l_ncores },
         { NULL, NULL }
     };
     luaL_setfuncs(L, funcs, 0);

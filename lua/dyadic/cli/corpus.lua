@@ -11,6 +11,7 @@
 -- --emit FILE options. The parent merges the aggregates in worker order: aggregates
 -- are exact integer sums, so the report is byte-identical to the one -j 1 makes.
 local util = require "dyadic.cli.util"
+local byte = string.byte
 
 local M = {}
 
@@ -177,8 +178,13 @@ function M.process(files, opts, an, share_i, share_n, progress)
         end
       else
         each_line(f, function(buf, ls, le, lineno)
-          local first = buf:find("[^ \t\r\f\v]", ls)
-          if not first or first > le then return end  -- a blank line is not a record
+          -- a blank line is not a record (the first byte settles almost every line: a
+          -- worker pays this for the lines of the others too)
+          local b = byte(buf, ls)
+          if le < ls or b == 32 or (b >= 9 and b <= 13) then
+            local first = buf:find("[^ \t\r\f\v]", ls)
+            if not first or first > le then return end
+          end
           local idx = index
           if not mine() then return end
           local line = buf:sub(ls, le)
@@ -522,16 +528,16 @@ local function run(p, fmt, cli)
       cli.say("%s", err)
       return 1
     end
-    agg = dyadic.aggregate { by = by }
     for i, res in ipairs(results) do
-      -- the share this process did itself (forked runs) is an aggregate already
+      -- the share this process did itself (forked runs) is an aggregate already, and
+      -- the first one is the base the others merge into (sums: the order is immaterial)
       local part, lerr = res.agg, nil
       if not part then part, lerr = dyadic.aggregate.load(res.blob) end
       if not part then
         cli.say("worker %d/%d: unreadable aggregate (%s); nothing written", i - 1, jobs, tostring(lerr))
         return 1
       end
-      agg:merge(part)
+      if agg then agg:merge(part) else agg = part end
     end
   end
   if bar then bar(0, 0, true) end

@@ -42,12 +42,27 @@ function M.now()
 end
 
 --- Is file descriptor fd a terminal? (test -t, run once by the caller)
+-- The C core's POSIX helpers when present (no shell started), else nil.
+local function process_core()
+  local ok, core = pcall(require, "dyadic.core")
+  if ok and type(core) == "table" and type(core._isatty) == "function" then return core end
+  return nil
+end
+
 function M.isatty(fd)
+  local core = process_core()
+  if core then
+    local yes = core._isatty(fd)
+    if yes ~= nil then return yes end
+  end
   return succeeded(os.execute("test -t " .. tostring(fd)))
 end
 
---- Number of online cores (nproc, else /proc/cpuinfo, else 1).
+--- Number of online cores (sysconf through the C core, else nproc, else /proc/cpuinfo, else 1).
 function M.ncores()
+  local core = process_core()
+  local c = core and core._ncores()
+  if c and c > 0 then return c end
   local out = command_output("nproc 2>/dev/null")
   local n = out and tonumber(out:match("%d+"))
   if n and n > 0 then return n end
