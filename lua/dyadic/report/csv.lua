@@ -6,14 +6,23 @@ local util = require "dyadic.report.util"
 local model = require "dyadic.report.model"
 local tables = require "dyadic.report.tables"
 
+local byte, num = string.byte, util.num
+
+-- Is byte b white space (%s: space, \t, \n, \v, \f, \r)?
+local function space(b) return b == 32 or (b ~= nil and b >= 9 and b <= 13) end
+
 local function field(v)
   if v == nil then return "" end
   local t = type(v)
-  if t == "number" then return util.num(v) or "" end
+  if t == "number" then return num(v) or "" end
   if t == "boolean" then return v and "true" or "false" end
-  local s = util.utf8(v)
-  if s:find('[,"\r\n]') or s:find("^%s") or s:find("%s$") then
-    s = '"' .. s:gsub('"', '""') .. '"'
+  local s = tostring(v)
+  -- one scan settles most fields (codes, sector lists): nothing to quote or repair
+  if s:find('[,"\r\n\128-\255]') or space(byte(s, 1)) or space(byte(s, -1)) then
+    s = util.utf8(s)
+    if s:find('[,"\r\n]') or s:find("^%s") or s:find("%s$") then
+      s = '"' .. s:gsub('"', '""') .. '"'
+    end
   end
   return s
 end
@@ -29,9 +38,9 @@ return function(x, name)
   local line = {}
   for i, c in ipairs(cols) do line[i] = field(c) end
   out[1] = table.concat(line, ",")
+  local ncols = #cols
   for _, r in ipairs(rows) do
-    line = {}
-    for i, c in ipairs(cols) do line[i] = field(r[c]) end
+    for i = 1, ncols do line[i] = field(r[cols[i]]) end
     out[#out + 1] = table.concat(line, ",")
   end
   return table.concat(out, "\r\n") .. "\r\n"

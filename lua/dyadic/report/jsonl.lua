@@ -5,16 +5,28 @@ local util = require "dyadic.report.util"
 local model = require "dyadic.report.model"
 local tables = require "dyadic.report.tables"
 
+-- Rows hold plain values (string, number, boolean or nil), so each object is written
+-- directly: the keys encoded once per table, each value by util.json_scalar.
 local function emit(out, cols, rows, tname)
+  local keys = {}
+  for i, c in ipairs(cols) do keys[i] = util.json_scalar(c) .. ":" end
+  local head = tname and ("{" .. util.json_scalar("table") .. ":" .. util.json_scalar(tname)) or nil
+  local scalar, finite, parts = util.json_scalar, util.finite, {}
   for _, r in ipairs(rows) do
-    local obj, keys = {}, {}
-    if tname then obj.table = tname; keys[1] = "table" end
-    for _, c in ipairs(cols) do
+    local n = 0
+    for i, c in ipairs(cols) do
       local v = r[c]
-      if type(v) == "number" and not util.finite(v) then v = nil end
-      if v ~= nil then obj[c] = v; keys[#keys + 1] = c end
+      if v ~= nil and (type(v) ~= "number" or finite(v)) then
+        n = n + 1
+        parts[n] = keys[i] .. scalar(v)
+      end
     end
-    out[#out + 1] = util.json(util.object(obj, keys))
+    local body = table.concat(parts, ",", 1, n)
+    if head then
+      out[#out + 1] = head .. (n > 0 and "," or "") .. body .. "}"
+    else
+      out[#out + 1] = "{" .. body .. "}"
+    end
   end
 end
 

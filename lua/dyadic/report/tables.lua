@@ -49,14 +49,19 @@ function builders.series(m)
   -- asymmetry of each period's pair
   local dep = {}
   for _, r in ipairs(m.series) do dep[r.period .. "\0" .. r.source .. "\0" .. r.target] = r.dependency end
-  local rows = {}
+  local rows, ranges = {}, {}
   for i, r in ipairs(m.series) do
     local back = dep[r.period .. "\0" .. r.target .. "\0" .. r.source] or 0
     local asym
     if r.dependency + back ~= 0 then asym = (r.dependency - back) / (r.dependency + back) end
     local row = dyad_row(r)
     row.period, row.asymmetry = r.period, asym
-    row.start, row["end"] = util.period_range(r.period)
+    local range = ranges[r.period]  -- a few periods, thousands of rows
+    if not range then
+      range = { util.period_range(r.period) }
+      ranges[r.period] = range
+    end
+    row.start, row["end"] = range[1], range[2]
     rows[i] = row
   end
   return cols, rows

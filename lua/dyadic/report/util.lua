@@ -14,7 +14,7 @@ util.finite = finite
 --- A number as its shortest text that reads back to the same value; integers
 -- (and integral floats) without ".0". Non-finite values give nil.
 function util.num(x)
-  if not finite(x) then return nil end
+  if type(x) ~= "number" or x ~= x or x == huge or x == -huge then return nil end
   if x == floor(x) and x > -2^53 and x < 2^53 then
     if x == 0 then return "0" end  -- also -0
     return format("%d", x)
@@ -105,15 +105,28 @@ json_escapes["\127"] = "\\u007f"
 -- that key order; other tables are arrays when they have a [1] or are empty
 -- arrays made with util.array, objects (keys sorted) otherwise. nil and
 -- non-finite numbers are null.
-local function encode(v, out)
+--- A string, number or boolean as JSON text (nil for any other type).
+local function json_scalar(v)
   local t = type(v)
   if t == "string" then
-    out[#out + 1] = '"' .. gsub(util.utf8(v), '[%z\1-\31"\\\127]', json_escapes) .. '"'
+    if v:find('[%z\1-\31"\\\127-\255]') then
+      return '"' .. gsub(util.utf8(v), '[%z\1-\31"\\\127]', json_escapes) .. '"'
+    end
+    return '"' .. v .. '"'
   elseif t == "number" then
-    out[#out + 1] = util.num(v) or "null"
+    return util.num(v) or "null"
   elseif t == "boolean" then
-    out[#out + 1] = v and "true" or "false"
-  elseif t == "table" then
+    return v and "true" or "false"
+  end
+  return nil
+end
+util.json_scalar = json_scalar
+
+local function encode(v, out)
+  local t = type(v)
+  if t ~= "table" then
+    out[#out + 1] = json_scalar(v) or "null"
+  else
     local mt = getmetatable(v)
     local keys = mt and mt.__keys
     if keys then
@@ -149,8 +162,6 @@ local function encode(v, out)
       end
       out[#out + 1] = "}"
     end
-  else
-    out[#out + 1] = "null"
   end
 end
 
