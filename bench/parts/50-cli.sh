@@ -72,6 +72,15 @@ rs=$(pair side "$corpus") || exit 1
 r2=$(run j2 "$corpus" -j 2) || exit 1
 rn=$(run never "$corpus" -j 1 --rules "$tmp/never.lua") || exit 1
 re=$(run every "$corpus" -j 1 --rules "$tmp/every.lua") || exit 1
+# The speed-up as the median of alternated pairs (-j 1 then -j 2, seven times): each
+# pair's ratio compares runs a second apart, so slow drifts of the shared machine cancel.
+ratios=$(for k in 1 2 3 4 5 6 7; do
+    a=$(once aj1 "$corpus" -j 1) || exit 1
+    b=$(once aj2 "$corpus" -j 2) || exit 1
+    echo "$a $b" | awk '{ printf "%.3f\n", $2 / $7 }'
+done | sort -n) || exit 1
+ratio_line=$(echo "$ratios" | awk '{ v[NR] = $1 } END {
+    printf "Alternated pairs (seven -j 1 / -j 2 pairs on 10 MB, CPU critical path): median %.2fx, range %.2f-%.2fx.", v[4], v[1], v[7] }')
 x1=$(run x1 "$tmp/x4.jsonl" -j 1) || exit 1
 x2=$(run x2 "$tmp/x4.jsonl" -j 2) || exit 1
 p2=$(export DYADIC_NO_FORK=1; run p2 "$corpus" -j 2) || exit 1
@@ -166,9 +175,13 @@ summary=$(printf '%s\n' "A $r1" "B $r2" "C $rn" "D $re" "E $x1" "F $x2" "G $p2" 
         "$load" "$(nproc)" "$same"
     echo "$summary"
     echo
+    echo "$ratio_line"
+    echo
     echo "$rules_line"
 } >> "$results"
 echo "$summary"
+echo
+echo "$ratio_line"
 echo
 echo "$rules_line"
 [ "$same" = yes ]
