@@ -546,6 +546,24 @@ describe("report writers on a real document", function()
     doc:close()
   end)
 
+  it("quotes a sentence once per dyad in the Markdown evidence, with the sum of its contributions", function()
+    local dyadic = require "dyadic"
+    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic) }
+    local doc = an:analyze("Washington signed and sanctioned and welcome Beijing.")
+    local ev = doc:evidence("USA", "CHN")
+    assert.is_true(#ev >= 2)  -- several contributions from the one sentence
+    local coop, conflict = 0, 0
+    for _, e in ipairs(ev) do coop, conflict = coop + e.coop, conflict + e.conflict end
+    local md = report.markdown(doc)
+    local section = md:match("### USA → CHN\n(.-)\n###") or md:match("### USA → CHN\n(.*)$")
+    assert.truthy(section)
+    local quoted = select(2, section:gsub("Washington signed and sanctioned", ""))
+    assert.are.equal(1, quoted)
+    assert.truthy(section:find(("coop %.2f"):format(coop), 1, true))
+    assert.truthy(section:find(("conflict %.2f"):format(conflict), 1, true))
+    doc:close()
+  end)
+
   it("keeps a line break inside a sentence intact in csv", function()
     local ev = csv_records(report.csv(real_docs[2], "evidence"))
     local hit = false

@@ -415,21 +415,45 @@ function model.sector_list(sectors)
   return list
 end
 
---- Evidence of one directed dyad, strongest contribution first.
+--- Evidence of one directed dyad by sentence, strongest first: each sentence once, with
+-- the sum of its contributions to the dyad.
 function model.strongest_evidence(m, source, target, k)
-  local list = {}
+  local rows = {}
   if m.evidence_of then
-    list = m.evidence_of(source, target)
+    rows = m.evidence_of(source, target)
   else
     for _, e in ipairs(m.evidence) do
-      if e.source == source and e.target == target then list[#list + 1] = e end
+      if e.source == source and e.target == target then rows[#rows + 1] = e end
     end
+  end
+  -- one entry per sentence: a sentence with two cues for the pair is quoted once, with
+  -- the sum of what it contributes (rules and cues listed in text order)
+  local list, by_sentence = {}, {}
+  for _, e in ipairs(rows) do
+    local g = by_sentence[e.sentence]
+    if not g then
+      g = {}
+      for key, v in pairs(e) do g[key] = v end
+      g.rules, g.cues = {}, {}
+      by_sentence[e.sentence] = g
+      list[#list + 1] = g
+    else
+      g.coop, g.conflict, g.dependency = g.coop + e.coop, g.conflict + e.conflict, g.dependency + e.dependency
+      g.hedged, g.negated = g.hedged or e.hedged, g.negated or e.negated
+    end
+    if e.rule and not g.rules[e.rule] then g.rules[e.rule] = true; g.rules[#g.rules + 1] = e.rule end
+    if e.cue and not g.cues[e.cue] then g.cues[e.cue] = true; g.cues[#g.cues + 1] = e.cue end
+  end
+  for _, g in ipairs(list) do
+    g.rule = #g.rules > 0 and table.concat(g.rules, ", ") or nil
+    g.cue = #g.cues > 0 and table.concat(g.cues, ", ") or nil
+    g.rules, g.cues = nil, nil
   end
   local function strength(e) return abs(e.coop) + abs(e.conflict) + abs(e.dependency) end
   table.sort(list, function(a, b)
     local sa, sb = strength(a), strength(b)
     if sa ~= sb then return sa > sb end
-    return in_text_order(a, b)
+    return a.sentence < b.sentence
   end)
   local out = {}
   for i = 1, math.min(k or #list, #list) do out[i] = list[i] end
