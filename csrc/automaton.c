@@ -25,9 +25,9 @@
  * Speed: the first `nfast` states also have a table over raw ASCII byte classes with
  * the word/non-word state folded in (the "fast loop": one load per byte, no branch
  * but the exit test; a match is reported between two runs of it); everything else
- * (non-ASCII bytes, deep states) goes through the general per-character code. Texts of 256 bytes or more are cut in two after a
- * separator and the two halves walked in lockstep, so that the cache misses of one
- * overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
+ * (non-ASCII bytes, deep states) goes through the general per-character code. Texts of
+ * 256 bytes or more are cut in two after a separator and the two halves walked in
+ * lockstep, so that the cache misses of one overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
  */
 #include "automaton.h"
 #include "unicode.h"
@@ -282,8 +282,6 @@ oom:
     a->nsym = symstart; a->npat = first;
     return fail_msg(err, errsz, DY_AC_NOMEM);
 }
-
-static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 
 static uint32_t step_sparse(const dy_automaton *a, uint32_t sid, unsigned c);
 

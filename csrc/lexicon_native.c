@@ -254,6 +254,12 @@ other_locale:  /* as Lua: a host that set LC_NUMERIC still reads "1.5" */
     }
 }
 
+/* Report "key 'K' given twice" for field f: 1, or -1 when out of memory. */
+static int twice(parser *P, size_t line, int f)
+{
+    return report(P, line, 3, LIT("key '"), LIT(field_names[f]), LIT("' given twice")) ? -1 : 1;
+}
+
 /* Parse "key=value key=\"a value\" ..." in s[0..e) into a (values copied to b).
  * Returns 0, 1 after reporting a malformed attribute, or -1 (out of memory). */
 static int parse_attrs(parser *P, size_t line, const char *s, const char *e, attrs *a, buffer *b)
@@ -312,10 +318,10 @@ static int parse_attrs(parser *P, size_t line, const char *s, const char *e, att
                               LIT("' is not a number")) ? -1 : 1;
             }
             b->n = off;  /* the number is kept, not the text */
-            if (a->set & (1u << f)) return report(P, line, 3, LIT("key '"), LIT(field_names[f]), LIT("' given twice")) ? -1 : 1;
+            if (a->set & (1u << f)) return twice(P, line, f);
             a->num[f] = d;
         } else {
-            if (a->set & (1u << f)) return report(P, line, 3, LIT("key '"), LIT(field_names[f]), LIT("' given twice")) ? -1 : 1;
+            if (a->set & (1u << f)) return twice(P, line, f);
             if (buf_add(b, v0, (size_t)(v1 - v0), &a->off[f]) != 0) return -1;
             a->len[f] = (size_t)(v1 - v0);
         }

@@ -408,6 +408,18 @@ static int d_mentions(lua_State *L)
     return push_items(L, dy_check_document(L, 1)->nmentions, push_mention);
 }
 
+/* doc:_counts() -> { mentions =, cues =, sentences = }: the sizes of those lists without
+ * building them (a report's header counts; a huge document has millions of mentions). */
+static int d_counts(lua_State *L)
+{
+    const struct dy_doc *doc = dy_check_document(L, 1);
+    lua_createtable(L, 0, 3);
+    set_int(L, "mentions", (long long)doc->nmentions);
+    set_int(L, "cues", (long long)doc->ncues);
+    set_int(L, "sentences", (long long)doc->sents.n);
+    return 1;
+}
+
 static void push_cue(lua_State *L, const struct dy_doc *doc, const dy_lexicon *lex, size_t i)
 {
     const dy_item *c = &doc->cues[i];
@@ -956,6 +968,7 @@ static const luaL_Reg doc_methods[] = {
     { "_tag", d_tag },
     { "_discard", d_discard },
     { "_sentences_with", d_sentences_with },
+    { "_counts", d_counts },
     { "close", d_close },
     { NULL, NULL }
 };

@@ -12,14 +12,19 @@
  *                     flush of stdio buffers inherited from the parent, no Lua state
  *                     teardown. The child flushes its own output before calling it.
  *   _isatty(fd)    -> whether file descriptor fd (0-2) is a terminal (the progress bar).
- *   _ncores()      -> the number of online processors (the default -j), or nil.
+ *   _ncores()      -> the number of processors this process may use (the default -j;
+ *                     the affinity mask on Linux, as nproc counts, else the online ones),
+ *                     or nil.
  * The last two spare the CLI a shell per question (`test -t 2`, `nproc`), which cost
  * milliseconds of wall time at every start.
  *
- * Without POSIX (no <unistd.h>, e.g. a Windows build) the three functions exist and
- * return nil, "process functions need a POSIX system" (_exit raises), so the CLI can
- * fall back to starting workers with io.popen.
+ * Without POSIX (no <unistd.h>, e.g. a Windows build) the functions exist and return
+ * nil, "process functions need a POSIX system" (_exit raises; _ncores returns nil), so
+ * the CLI can fall back to io.popen workers and to asking the shell.
  */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE  /* sched_getaffinity, CPU_COUNT: the CPUs this process may use */
+#endif
 #include "binding.h"
 
 #include <errno.h>
@@ -33,6 +38,9 @@
 #define DY_HAS_FORK 1
 #include <sys/types.h>
 #include <sys/wait.h>
+#if defined(__linux__)
+#include <sched.h>
+#endif
 #else
 #define DY_HAS_FORK 0
 #endif
@@ -107,6 +115,16 @@ static int l_isatty(lua_State *L)
 
 static int l_ncores(lua_State *L)
 {
+#if defined(__linux__) && defined(CPU_COUNT)
+    /* as nproc: the CPUs this process may run on (taskset, cpusets, CI limits), which can
+     * be fewer than the machine's online CPUs */
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0) {
+        dy_pushinteger(L, CPU_COUNT(&set));
+        return 1;
+    }
+#endif
 #if defined(_SC_NPROCESSORS_ONLN)
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     if (n > 0 && n < 1000000) { dy_pushinteger(L, n); return 1; }

@@ -641,6 +641,25 @@ describe("extension: section topic from a headline", function()
     near(2, sectors_of(analyze(text, nil, { topic = 1 }), "RUS", "CHN").energy)
   end)
 
+  it("lets the block lead win over the topic, and the topic apply when carry-over is off", function()
+    local text = "What Russia wants from China\n\nRussia and China signed a deal.\n- gas pipelines\n"
+    local function energy_rows(doc)
+      local out = {}
+      for _, e in ipairs(doc:evidence("RUS", "CHN")) do
+        if e.carried and e.sector == "energy" then out[#out + 1] = e.direction end
+      end
+      return table.concat(out, ",")
+    end
+    local lead = analyze(text)
+    local off = analyze(text, nil, { carry = 0 })
+    assert.is_true(#energy_rows(lead) > 0)
+    assert.is_nil(energy_rows(lead):find("topic"))          -- 7.1: the bullet takes the lead's dyad
+    assert.is_nil(energy_rows(off):find("carried"))         -- carry = 0: no lead ...
+    assert.truthy(energy_rows(off):find("topic"))           -- ... the headline's topic instead
+    near(sectors_of(lead, "RUS", "CHN").energy / 2, sectors_of(off, "RUS", "CHN").energy)  -- x0.25, not x0.5
+    assert.is_nil(sectors_of(analyze(text, nil, { carry = 0, topic = 0 }), "RUS", "CHN").energy)
+  end)
+
   it("takes a one-actor sentence only when its actor is one of the headline's", function()
     local doc = analyze("Russia and China\n\nRussia sells gas. India buys chips. Mexico and Egypt\n")
     near(0.25, sectors_of(doc, "RUS", "CHN").energy)

@@ -418,6 +418,16 @@ describe("report argument checks", function()
 end)
 
 describe("report.util", function()
+  it("rounds exact halves the same way on every runtime (away from zero)", function()
+    local util = require "dyadic.report.util"
+    -- 5.625 and 0.375 are exact in binary: C's printf would give 5.62 / 0.38, LuaJIT 5.63 / 0.38
+    assert.are.equal("5.63", util.fixed(5.625))
+    assert.are.equal("-5.63", util.fixed(-5.625))
+    assert.are.equal("0.38", util.fixed(0.375))
+    assert.are.equal("0.00", util.fixed(-0.001))
+    assert.are.equal("0.1", util.fixed(0.125, 1))
+  end)
+
   it("encodes JSON strings with escapes and valid UTF-8", function()
     local s = 'a"b\\c\n\r\t\1\31\127 é 中 😀'
     local js = util.json(s)
@@ -561,6 +571,33 @@ describe("report writers on a real document", function()
     assert.are.equal(1, quoted)
     assert.truthy(section:find(("coop %.2f"):format(coop), 1, true))
     assert.truthy(section:find(("conflict %.2f"):format(conflict), 1, true))
+    doc:close()
+  end)
+
+  it("counts every actor mention in the Markdown header as the mentions table does (discards included)", function()
+    local dyadic = require "dyadic"
+    local drop = dyadic.rule { name = "drop", pattern = "quietly", apply = function(ctx) ctx:discard() end }
+    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic), rules = { drop } }
+    local doc = an:analyze("Moscow quietly sold gas to Beijing. Washington sanctioned Moscow.")
+    local rows = #csv_records(report.csv(doc, "mentions"))
+    assert.are.equal(4, rows)
+    assert.truthy(report.markdown(doc):find("· 4 actor mentions ·", 1, true))
+    doc:close()
+  end)
+
+  it("orders evidence rows that differ only by sector the same way in both directions", function()
+    local dyadic = require "dyadic"
+    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic) }
+    local doc = an:analyze("Moscow and Beijing signed a deal.\n- finance and gas\n")
+    local function sectors(src, dst)
+      local out = {}
+      for _, e in ipairs(csv_records(report.csv(doc, "evidence"))) do
+        if e.source == src and e.target == dst and e.sector ~= "" then out[#out + 1] = e.sector end
+      end
+      return table.concat(out, ",")
+    end
+    assert.are.equal("energy,finance", sectors("RUS", "CHN"))
+    assert.are.equal(sectors("RUS", "CHN"), sectors("CHN", "RUS"))
     doc:close()
   end)
 

@@ -401,6 +401,19 @@ describe("dyadic command line", function()
       local want = tonumber(p:read("*a"):match("%d+"))
       p:close()
       assert.are.equal(want, core._ncores())
+      -- limited to one CPU (taskset, as a CI runner or a cpuset would): one core, as nproc says
+      local has = os.execute("command -v taskset >/dev/null 2>&1")
+      if has == true or has == 0 then  -- 5.1 returns the status, 5.2+ true
+        local probe = os.tmpname()
+        local pf = assert(io.open(probe, "wb"))
+        pf:write(("package.cpath = %q\nio.stdout:write(tostring(require('dyadic.core')._ncores()))\n")
+          :format(package.cpath))
+        pf:close()
+        local tp = io.popen("taskset -c 0 " .. q(interpreter()) .. " " .. q(probe))
+        assert.are.equal("1", tp:read("*a"))
+        tp:close()
+        os.remove(probe)
+      end
       -- a child whose standard error is a file: not a terminal
       local path = os.tmpname()
       local script = os.tmpname()

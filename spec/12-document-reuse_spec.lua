@@ -32,11 +32,30 @@ describe("document reuse", function()
     local held = an:analyze(LONG, { date = "2024-03-01", title = "Sanctions and gas" })
     local fresh = an:analyze(SHORT, { date = "2024-03-02" })  -- new memory: the long one is open
     local expected = fingerprint(fresh)
+    held:close()                                             -- the long one is parked as the spare
+    local reused = an:analyze(SHORT, { date = "2024-03-02" })  -- takes it: arrays grown by LONG
     fresh:close()
-    held:close()                                             -- parked as the spare
-    local reused = an:analyze(SHORT, { date = "2024-03-02" })  -- takes the spare
     assert.are.equal(expected, fingerprint(reused))
     assert.is_truthy(expected:find("JPN", 1, true))
+    reused:close()
+  end)
+
+  it("a document reused under another lexicon and other scoring equals a fresh one", function()
+    local other = dyadic.lexicon()
+    other:add { term = "Tokyo", kind = "actor", code = "JPN", type = "capital" }
+    other:add { term = "Seoul", kind = "actor", code = "KOR", type = "capital" }
+    other:add { term = "agreed", kind = "cue", category = "coop", weight = 2 }
+    other:add { term = "intelligence", kind = "sector", sector = "military" }
+    local an2 = dyadic.analyzer { lexicon = other, scoring = { carry = 0, topic = 0 } }
+    local text = "Tokyo and Seoul agreed to share intelligence."
+    local open = an:analyze(LONG)                  -- keeps the spare slot empty while we measure
+    local fresh = an2:analyze(text)
+    local expected = fingerprint(fresh)
+    open:close()                                   -- parked: grown by LONG, default lexicon
+    local reused = an2:analyze(text)               -- takes it under the other lexicon
+    fresh:close()
+    assert.are.equal(expected, fingerprint(reused))
+    assert.is_truthy(expected:find("d|JPN|KOR", 1, true))
     reused:close()
   end)
 

@@ -114,11 +114,12 @@ local function complete_actors(m)
   end
 end
 
--- The evidence rows of one directed dyad, in text order.
+-- The evidence rows of one directed dyad, in text order; `seq` keeps doc:evidence's own
+-- order as the last tie-break.
 local function pair_evidence(doc, source, target)
   local rows = {}
-  for _, e in ipairs(doc:evidence(source, target) or {}) do
-    rows[#rows + 1] = {
+  for i, e in ipairs(doc:evidence(source, target) or {}) do
+    rows[#rows + 1] = { seq = i,
       source = source, target = target, sentence = num(e.sentence),
       s = num(e.s), e = num(e.e), text = e.text and tostring(e.text) or "",
       coop = num(e.coop), conflict = num(e.conflict), dependency = num(e.dependency),
@@ -132,15 +133,20 @@ local function pair_evidence(doc, source, target)
   return rows
 end
 
--- Text order, then pair, then the cue: a total order, so reports never depend on
--- how table.sort breaks ties.
+-- Text order, then pair, cue, sector, rule and note, then doc:evidence's own order: a
+-- total order, so reports never depend on how table.sort breaks ties (carried sector
+-- rows of one sentence differ only by sector).
 local function in_text_order(a, b)
   if a.sentence ~= b.sentence then return a.sentence < b.sentence end
   if a.s ~= b.s then return a.s < b.s end
   if a.source ~= b.source then return a.source < b.source end
   if a.target ~= b.target then return a.target < b.target end
   if a.e ~= b.e then return a.e < b.e end
-  return (a.cue or "") < (b.cue or "")
+  for _, k in ipairs({ "cue", "sector", "rule", "note" }) do
+    local x, y = a[k] or "", b[k] or ""
+    if x ~= y then return x < y end
+  end
+  return (a.seq or 0) < (b.seq or 0)
 end
 
 local function document_evidence(doc, dyads)
@@ -221,10 +227,11 @@ local function from_document(doc)
   -- evidence, mentions and per-sentence totals are built when a writer first reads
   -- them: a CSV of dyads or a GEXF file needs none of them, and on a huge document
   -- (a 100 MB line has millions of mentions) they are most of the memory a report takes
-  local mention_count = 0
-  for _, a in ipairs(m.actors) do mention_count = mention_count + a.mentions end
-  m.mention_count = mention_count
-  m.sentence_count = #(doc:sentences() or {})
+  -- counted by the document when it can (a table of a million mentions just to count
+  -- them would be most of a huge document's report), else by its lists
+  local counts = type(doc._counts) == "function" and doc:_counts() or nil
+  m.mention_count = counts and counts.mentions or #(doc:mentions() or {})
+  m.sentence_count = counts and counts.sentences or #(doc:sentences() or {})
   -- one dyad's evidence without building all of it (the Markdown summary quotes a
   -- few sentences of the top dyads)
   function m.evidence_of(source, target)
@@ -387,20 +394,29 @@ end
 --- The top `k` dyads: the pairs the text links most, i.e. the most sentences (documents'
 -- sentences, for an aggregate) in which both appear, then the largest volume. Ranking by
 -- volume alone would put a pair linked by one strongly worded sentence above one the
--- whole text is about. Dyads with neither sentences nor volume are left out.
+-- whole text is about. Both directions of a pair share `n`, so a direction with no
+-- volume is left out when the other has some (it would only repeat the pair with
+-- zeros), and a pair with no volume either way is shown once, in code order. Dyads with
+-- neither sentences nor volume are left out.
 function model.top_dyads(m, k)
+  local volume_of, rank = {}, {}
+  for i, d in ipairs(m.dyads) do
+    volume_of[d.source .. "\0" .. d.target] = d.volume
+    rank[d] = i
+  end
   local list = {}
   for _, d in ipairs(m.dyads) do
-    if d.volume > 0 or d.n > 0 then list[#list + 1] = d end
+    local back = volume_of[d.target .. "\0" .. d.source] or 0
+    local keep = d.volume > 0 or (d.n > 0 and back == 0 and (d.source < d.target or
+      volume_of[d.target .. "\0" .. d.source] == nil))
+    if keep then list[#list + 1] = d end
   end
-  for i, d in ipairs(list) do d.rank_in_volume = i end
   table.sort(list, function(a, b)
     if a.n ~= b.n then return a.n > b.n end
-    return a.rank_in_volume < b.rank_in_volume
+    return rank[a] < rank[b]
   end)
   local out = {}
   for i = 1, math.min(k, #list) do out[i] = list[i] end
-  for _, d in ipairs(list) do d.rank_in_volume = nil end
   return out
 end
 

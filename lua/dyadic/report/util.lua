@@ -28,10 +28,17 @@ function util.num(x)
 end
 
 --- A number rounded for people: `places` decimals (default 2), "-0.00" shown as "0.00".
+-- Rounded here, half away from zero, before formatting: C's printf rounds an exact half
+-- to even (5.625 -> "5.62") and LuaJIT's own formatter away from zero ("5.63"), and a
+-- report must read the same on every runtime.
 function util.fixed(x, places)
   if not finite(x) then return "" end
-  local s = format("%." .. (places or 2) .. "f", x)
-  if tonumber(s) == 0 then s = format("%." .. (places or 2) .. "f", 0) end
+  places = places or 2
+  local scale = 10 ^ places
+  local r = floor(math.abs(x) * scale + 0.5) / scale
+  if x < 0 then r = -r end
+  local s = format("%." .. places .. "f", r)
+  if tonumber(s) == 0 then s = format("%." .. places .. "f", 0) end
   return s
 end
 
