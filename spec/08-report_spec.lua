@@ -419,7 +419,6 @@ end)
 
 describe("report.util", function()
   it("rounds exact halves the same way on every runtime (away from zero)", function()
-    local util = require "dyadic.report.util"
     -- 5.625 and 0.375 are exact in binary: C's printf would give 5.62 / 0.38, LuaJIT 5.63 / 0.38
     assert.are.equal("5.63", util.fixed(5.625))
     assert.are.equal("-5.63", util.fixed(-5.625))
