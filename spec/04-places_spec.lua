@@ -24,6 +24,17 @@ end
 
 local D87 = "1987-03-10"
 
+-- Each case { text, term, code }: the term is an actor of that code in 1987, with the
+-- given fields (role, type).
+local function expect_hits(cases, fields)
+  for _, c in ipairs(cases) do
+    local h = hit(c[1], D87, c[2])
+    assert.is_truthy(h, c[2])
+    assert.are.equal(c[3], h.code, c[2])
+    for k, v in pairs(fields) do assert.are.equal(v, h[k], c[2] .. ": " .. k) end
+  end
+end
+
 describe("default lexicon places", function()
   setup(function() lex = lexicon.default() end)
 
@@ -37,12 +48,7 @@ describe("default lexicon places", function()
       { "MITI asked exporters to cut shipments.", "MITI", "JPN" },
       { "The Belgian National Bank bought francs.", "Belgian National Bank", "BEL" },
     }
-    for _, c in ipairs(cases) do
-      local h = hit(c[1], D87, c[2])
-      assert.is_truthy(h, c[2])
-      assert.are.equal(c[3], h.code, c[2])
-      assert.are.equal("GOV", h.role, c[2])
-    end
+    expect_hits(cases, { role = "GOV" })
   end)
 
   it("reads cities and provinces as places of their country", function()
@@ -80,12 +86,7 @@ describe("default lexicon places", function()
       { "It raised 50 mln NZ dlrs.", "NZ dlrs", "NZL" },
       { "It raised 25 billion HK dlrs.", "HK dlrs", "HKG" },
     }
-    for _, c in ipairs(cases) do
-      local h = hit(c[1], D87, c[2])
-      assert.is_truthy(h, c[2])
-      assert.are.equal(c[3], h.code, c[2])
-      assert.are.equal("CUR", h.role, c[2])
-    end
+    expect_hits(cases, { role = "CUR" })
     -- the demonym alone is still the state, and the modal "can" no currency
     local h = hit("Canadian officials met.", D87, "Canadian")
     assert.are.equal("CAN", h.code)
@@ -120,13 +121,7 @@ describe("default lexicon places", function()
       { "Royal Dutch Shell raised output.", "Royal Dutch Shell", "NLD" },
       { "Toronto Dominion Bank issued a eurobond.", "Toronto Dominion", "CAN" },
     }
-    for _, c in ipairs(cases) do
-      local h = hit(c[1], D87, c[2])
-      assert.is_truthy(h, c[2])
-      assert.are.equal(c[3], h.code, c[2])
-      assert.are.equal("BUS", h.role, c[2])
-      assert.are.equal("group", h.type, c[2])
-    end
+    expect_hits(cases, { role = "BUS", type = "group" })
     -- the longest name wins: no Shanghai (China) inside the Hong Kong bank's name, no Tokyo
     -- (the capital) inside the Bank of Tokyo
     assert.same({ "Hongkong and Shanghai Banking=HKG/group/BUS" },
