@@ -17,13 +17,14 @@ end
 
 describe("acceptance: the seed op-ed (issue 5)", function()
   local text = read(path)
+  if not text then
+    -- no assertions that would pass vacuously: the whole acceptance is reported as pending
+    pending(path .. " is absent (needs ../shared)")
+    return
+  end
   local doc
 
   local function get()
-    if not text then
-      pending(path .. " is absent (needs ../shared)")
-      return nil
-    end
     if not doc then
       doc = dyadic.analyzer{ lexicon = dyadic.default_lexicon() }:analyze(text, { id = "seed" })
     end
@@ -39,7 +40,6 @@ describe("acceptance: the seed op-ed (issue 5)", function()
 
   it("makes Russia-China the central, cooperative pair", function()
     local d = get()
-    if not d then return end
     local u = d:dyads{ undirected = true }
     assert.are.same({ "CHN", "RUS" }, { u[1].source, u[1].target })
     assert.is_true(u[1].n > 2 * u[2].n, "RUS-CHN co-occurs far more than any other pair")
@@ -49,13 +49,11 @@ describe("acceptance: the seed op-ed (issue 5)", function()
 
   it("finds Russia's dependency on China far greater than the reverse", function()
     local d = get()
-    if not d then return end
     assert.is_true(d:asymmetry("RUS", "CHN") >= 0.5)
   end)
 
   it("puts energy, finance and technology among the pair's sectors", function()
     local d = get()
-    if not d then return end
     local s = pair(d, "RUS", "CHN").sectors
     assert.is_true((s.energy or 0) > 0, "energy")
     assert.is_true((s.finance or 0) > 0, "finance")
@@ -77,7 +75,6 @@ describe("acceptance: the seed op-ed (issue 5)", function()
 
   it("has the United States and Europe as the other parties of both", function()
     local d = get()
-    if not d then return end
     local u = d:dyads{ undirected = true }
     local next_parties = {}
     for i = 2, 5 do
@@ -91,7 +88,6 @@ describe("acceptance: the seed op-ed (issue 5)", function()
 
   it("finds a large share of hedged language", function()
     local d = get()
-    if not d then return end
     local h = d:hedging()
     assert.is_true(h.share >= 0.25, "hedged share " .. h.share)
     assert.is_true(h.dyad_share >= 0.25, "hedged dyad share " .. h.dyad_share)
