@@ -203,7 +203,7 @@ static void shuffle(char **v, size_t n, uint32_t seed)
 
 /* ---- Hyperscan with the same rules ---------------------------------------------------- */
 
-typedef struct { uint32_t s, e, id; } hit;
+typedef dy_match hit;  /* Hyperscan's hits take dyadic's selection, so one type for both */
 
 typedef struct {
     const unsigned char *t;
@@ -249,18 +249,6 @@ static int hit_cmp(const void *a, const void *b)
     return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static size_t select_ll(hit *v, size_t n)
-{
-    size_t i, k = 0;
-    uint32_t last = 0;
-    for (i = 0; i < n; i++) {
-        if (k > 0 && v[i].s < last) continue;
-        v[k++] = v[i];
-        last = v[i].e;
-    }
-    return k;
-}
-
 typedef struct {
     hs_database_t *db;
     hs_scratch_t *scratch;
@@ -301,7 +289,7 @@ static size_t hs_find(hs_matcher *h, const char *text, size_t len, hs_ctx *c)
     c->raw = 0;
     hs_scan(h->db, text, (unsigned)len, 0, h->scratch, hs_on_match, c);
     qsort(c->v, c->nv, sizeof *c->v, hit_cmp);
-    c->nv = select_ll(c->v, c->nv);
+    c->nv = dy_select_leftmost_longest(c->v, c->nv);
     return c->nv;
 }
 
@@ -433,6 +421,22 @@ static const char *const roles[] = {
     "SUPREME COURT", "NATIONAL GUARD", "INTERIOR MINISTRY", "TRADE DELEGATION", "SECURITY FORCES",
 };
 
+/* The real phrases, then "<phrase> <role>" combinations up to 100,000 (deterministic). */
+static strs phrases_100k(const strs *all)
+{
+    strs big = { NULL, 0, 0 };
+    uint32_t seed = 7;
+    size_t i;
+    for (i = 0; i < all->n; i++) push_str(&big, all->v[i]);
+    while (big.n < 100000) {
+        const char *p = all->v[lcg(&seed) % all->n], *r = roles[lcg(&seed) % (sizeof roles / sizeof *roles)];
+        char *x = xmalloc(strlen(p) + strlen(r) + 2);
+        sprintf(x, "%s %s", p, r);
+        push_str(&big, x);
+    }
+    return big;
+}
+
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
@@ -442,7 +446,7 @@ int main(int argc, char **argv)
     size_t jlen, docs, i, j, rejected;
     char *js;
     buf_t one = { NULL, 0, 0 }, text = { NULL, 0, 0 }, line = { NULL, 0, 0 };
-    strs all = { NULL, 0, 0 };
+    strs all = { NULL, 0, 0 }, big;
     static const char *const files[] = { "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                                          "Phoenix.MilNonState.actors.txt" };
     dy_matches m = { NULL, 0, 0 };
@@ -479,20 +483,10 @@ int main(int argc, char **argv)
     }
     shuffle(all.v, all.n, 20261129u);  /* deterministic; subsets are prefixes */
 
-    /* 100k: the real phrases plus "<phrase> <role>" combinations, deterministically */
-    {
-        strs big = { NULL, 0, 0 };
-        uint32_t seed = 7;
-        for (i = 0; i < all.n; i++) push_str(&big, all.v[i]);
-        while (big.n < 100000) {
-            const char *p = all.v[lcg(&seed) % all.n], *r = roles[lcg(&seed) % (sizeof roles / sizeof *roles)];
-            char *x = xmalloc(strlen(p) + strlen(r) + 2);
-            sprintf(x, "%s %s", p, r);
-            push_str(&big, x);
-        }
-        write_lines(outdir, "phrases-100k.txt", big.v, big.n);
-        free(big.v);
-    }
+    /* 100k: the real phrases plus "<phrase> <role>" combinations, deterministically; the
+     * smaller sets are its prefixes */
+    big = phrases_100k(&all);
+    write_lines(outdir, "phrases-100k.txt", big.v, big.n);
     write_lines(outdir, "phrases-1k.txt", all.v, all.n < 1000 ? all.n : 1000);
     write_lines(outdir, "phrases-10k.txt", all.v, all.n < 10000 ? all.n : 10000);
     write_lines(outdir, "phrases-all.txt", all.v, all.n);
@@ -515,16 +509,7 @@ int main(int argc, char **argv)
         size_t sets[4];
         const char *names[4] = { "1k", "10k", "all", "100k" };
         int si;
-        strs big = { NULL, 0, 0 };
-        uint32_t seed = 7;
         sets[0] = 1000; sets[1] = 10000; sets[2] = all.n; sets[3] = 100000;
-        for (i = 0; i < all.n; i++) push_str(&big, all.v[i]);
-        while (big.n < 100000) {
-            const char *p = all.v[lcg(&seed) % all.n], *r = roles[lcg(&seed) % (sizeof roles / sizeof *roles)];
-            char *x = xmalloc(strlen(p) + strlen(r) + 2);
-            sprintf(x, "%s %s", p, r);
-            push_str(&big, x);
-        }
         const char *only = getenv("BENCH_SETS");
         for (si = 0; si < 4; si++) {
             size_t n = sets[si] < big.n ? sets[si] : big.n;
