@@ -601,14 +601,17 @@ static int d_sectors(lua_State *L)
     return 1;
 }
 
-/* Set field "text" of the table on top to sentence s's text. `cache` is the stack index of a
- * table from sentence number to its string, so a sentence behind many records is copied
- * into Lua once per call, not once per record. */
-static void set_sentence_text(lua_State *L, const struct dy_doc *doc, uint32_t s, int cache)
+/* Set the fields sentence, s, e and text of the evidence record on top to sentence s's.
+ * `cache` is the stack index of a table from sentence number to its string, so a sentence
+ * behind many records is copied into Lua once per call, not once per record. */
+static void set_sentence_fields(lua_State *L, const struct dy_doc *doc, uint32_t s, int cache)
 {
+    const dy_sentence *se = &doc->sents.v[s];
+    set_int(L, "sentence", s + 1);
+    set_int(L, "s", se->s + 1);
+    set_int(L, "e", se->e);
     lua_rawgeti(L, cache, (int)s + 1);
     if (lua_isnil(L, -1)) {
-        const dy_sentence *se = &doc->sents.v[s];
         lua_pop(L, 1);
         lua_pushlstring(L, doc->text + se->s, se->e - se->s);
         lua_pushvalue(L, -1);
@@ -620,12 +623,8 @@ static void set_sentence_text(lua_State *L, const struct dy_doc *doc, uint32_t s
 static void push_contrib(lua_State *L, const struct dy_doc *doc, const dy_lexicon *lex, const dy_contrib *c,
                          int cache)
 {
-    const dy_sentence *s = &doc->sents.v[c->sentence];
     lua_createtable(L, 0, 20);
-    set_int(L, "sentence", c->sentence + 1);
-    set_int(L, "s", s->s + 1);
-    set_int(L, "e", s->e);
-    set_sentence_text(L, doc, c->sentence, cache);
+    set_sentence_fields(L, doc, c->sentence, cache);
     set_string(L, "source", dy_doc_string(doc, c->source));
     if (c->target) set_string(L, "target", dy_doc_string(doc, c->target));
     set_number(L, "coop", unmicro(c->coop));
@@ -667,12 +666,8 @@ static void push_carried(lua_State *L, const struct dy_doc *doc, const dy_sinfo 
                          uint32_t src, uint32_t tgt, int cache)
 {
     const dy_item *x = &doc->sectors[k];
-    const dy_sentence *s = &doc->sents.v[x->sentence];
     lua_createtable(L, 0, 16);
-    set_int(L, "sentence", x->sentence + 1);
-    set_int(L, "s", s->s + 1);
-    set_int(L, "e", s->e);
-    set_sentence_text(L, doc, x->sentence, cache);
+    set_sentence_fields(L, doc, x->sentence, cache);
     set_string(L, "source", dy_doc_string(doc, src));
     set_string(L, "target", dy_doc_string(doc, tgt));
     set_number(L, "coop", 0);
