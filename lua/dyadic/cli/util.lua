@@ -41,7 +41,6 @@ function M.now()
   return t or os.time()
 end
 
---- Is file descriptor fd a terminal? (test -t, run once by the caller)
 -- The C core's POSIX helpers when present (no shell started), else nil.
 local function process_core()
   local ok, core = pcall(require, "dyadic.core")
@@ -49,6 +48,8 @@ local function process_core()
   return nil
 end
 
+--- Is file descriptor fd a terminal? (isatty through the C core, else `test -t`; run once
+-- by the caller)
 function M.isatty(fd)
   local core = process_core()
   if core then
@@ -58,7 +59,8 @@ function M.isatty(fd)
   return succeeded(os.execute("test -t " .. tostring(fd)))
 end
 
---- Number of online cores (sysconf through the C core, else nproc, else /proc/cpuinfo, else 1).
+--- Number of cores this process may use (the C core: the affinity mask, as nproc counts;
+-- else nproc, else /proc/cpuinfo, else 1).
 function M.ncores()
   local core = process_core()
   local c = core and core._ncores()
