@@ -29,7 +29,6 @@ end
 -- The interpreter running the suite, for tests that differ by runtime.
 helpers.runtime = os.getenv("DYADIC_RUNTIME") or (jit and "luajit") or _VERSION
 
-package.loaded["spec.helpers"] = helpers
 -- The first actor hit of lex:match(text, date) whose matched text is `term`
 -- (case-insensitive), or nil.
 function helpers.actor_hit(lex, text, date, term)
@@ -39,4 +38,5 @@ function helpers.actor_hit(lex, text, date, term)
   return nil
 end
 
+package.loaded["spec.helpers"] = helpers
 return helpers
