@@ -15,6 +15,13 @@
  *   _ncores()      -> the number of processors this process may use (the default -j;
  *                     the affinity mask on Linux, as nproc counts, else the online ones),
  *                     or nil.
+ *   _counter()     -> a counter shared with the processes forked after it was made
+ *                     (one word of MAP_SHARED memory): counter:next() returns 0, 1, 2...
+ *                     across all of them, each number once (an atomic fetch-and-add).
+ *                     The workers of `corpus -j N` claim the next chunk of input with it,
+ *                     so a worker on a busy core simply claims fewer. nil, message where
+ *                     shared memory or atomics are not available (the CLI then deals the
+ *                     chunks out in turn).
  * The last two spare the CLI a shell per question (`test -t 2`, `nproc`), which cost
  * milliseconds of wall time at every start.
  *
@@ -36,6 +43,7 @@
 
 #if defined(_POSIX_VERSION)
 #define DY_HAS_FORK 1
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #if defined(__linux__)
@@ -46,6 +54,19 @@
 #endif
 
 #define DY_NO_POSIX "process functions need a POSIX system (fork, waitpid)"
+
+/* Shared counters need anonymous shared mappings and the compiler's atomic builtins
+ * (GCC and Clang; C99 itself has no atomics). */
+#if DY_HAS_FORK && defined(__GNUC__) && (defined(MAP_ANONYMOUS) || defined(MAP_ANON))
+#define DY_HAS_COUNTER 1
+#ifndef MAP_ANONYMOUS
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+#else
+#define DY_HAS_COUNTER 0
+#endif
+
+#define COUNTER_MT "dyadic.counter"
 
 #if DY_HAS_FORK
 
@@ -133,7 +154,78 @@ static int l_ncores(lua_State *L)
     return 1;
 }
 
-#else /* no POSIX */
+#endif
+
+#if DY_HAS_COUNTER
+
+typedef struct {
+    long *shared;  /* one word in a MAP_SHARED mapping, or NULL once released */
+} counter_ud;
+
+static int l_counter(lua_State *L)
+{
+    counter_ud *c = (counter_ud *)lua_newuserdata(L, sizeof *c);
+    void *m;
+    c->shared = NULL;
+    luaL_getmetatable(L, COUNTER_MT);
+    lua_setmetatable(L, -2);
+    m = mmap(NULL, sizeof(long), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
+        int err = errno;
+        lua_pushnil(L);
+        lua_pushfstring(L, "shared counter: %s", strerror(err));
+        return 2;
+    }
+    c->shared = (long *)m;
+    *c->shared = 0;
+    return 1;
+}
+
+static int counter_next(lua_State *L)
+{
+    counter_ud *c = (counter_ud *)luaL_checkudata(L, 1, COUNTER_MT);
+    if (c->shared == NULL) return luaL_error(L, "counter is released");
+    dy_pushinteger(L, __atomic_fetch_add(c->shared, 1L, __ATOMIC_RELAXED));
+    return 1;
+}
+
+static int counter_gc(lua_State *L)
+{
+    counter_ud *c = (counter_ud *)luaL_checkudata(L, 1, COUNTER_MT);
+    if (c->shared != NULL) munmap(c->shared, sizeof(long));
+    c->shared = NULL;
+    return 0;
+}
+
+static void counter_metatable(lua_State *L)
+{
+    static const luaL_Reg methods[] = { { "next", counter_next }, { NULL, NULL } };
+    luaL_newmetatable(L, COUNTER_MT);
+    lua_pushcfunction(L, counter_gc);
+    lua_setfield(L, -2, "__gc");
+    lua_newtable(L);
+    luaL_setfuncs(L, methods, 0);
+    lua_setfield(L, -2, "__index");
+    lua_pop(L, 1);
+}
+
+#else
+
+static int l_counter(lua_State *L)
+{
+    lua_pushnil(L);
+    lua_pushliteral(L, "shared counters need a POSIX system with anonymous shared memory and atomics");
+    return 2;
+}
+
+static void counter_metatable(lua_State *L)
+{
+    (void)L;
+}
+
+#endif
+
+#if !DY_HAS_FORK /* no POSIX */
 
 static int l_isatty(lua_State *L)
 {
@@ -177,8 +269,10 @@ void dy_open_process(lua_State *L)
         { "_exit", l_exit },
         { "_isatty", l_isatty },
         { "_ncores", l_ncores },
+        { "_counter", l_counter },
         { NULL, NULL }
     };
+    counter_metatable(L);
     luaL_setfuncs(L, funcs, 0);
     lua_pushboolean(L, DY_HAS_FORK);
     lua_setfield(L, -2, "_has_fork");

@@ -218,9 +218,11 @@ describe("dyadic command line", function()
         assert.are.equal(0, st1, err1)
         assert.truthy(#out1 > 0)
         assert.truthy(err1:find("7 skipped", 1, true), err1)
-        for _, env in ipairs { {}, { DYADIC_NO_FORK = "1" } } do
+        for _, env in ipairs { {}, { DYADIC_NO_FORK = "1" }, { DYADIC_CHUNK_BYTES = "97" },
+                               { DYADIC_CHUNK_BYTES = "97", DYADIC_NO_FORK = "1" } } do
           for _, j in ipairs { "2", "3" } do
             local what = fmt .. " -j " .. j .. (env.DYADIC_NO_FORK and " (io.popen)" or " (fork)")
+              .. (env.DYADIC_CHUNK_BYTES and " chunks of " .. env.DYADIC_CHUNK_BYTES or "")
             local outj, errj, stj = dyadic(args(j), nil, env)
             assert.are.equal(0, stj, what .. ": " .. errj)
             assert.is_true(out1 == outj, what)
@@ -314,15 +316,17 @@ describe("dyadic command line", function()
       assert.are.equal("", leftovers(input))
       os.remove(target)
       for _, c in ipairs {
-        { "3", {}, "worker 1/3 failed (killed by signal 9, no complete result); nothing written" },
+        { "3", {}, "worker [12]/3 failed %(killed by signal 9, no complete result%); nothing written" },
         { "2", { DYADIC_TEST_DEATH = "exit" },
-          "worker 1/2 failed (exit status 3, no complete result); nothing written" },
+          "worker 1/2 failed %(exit status 3, no complete result%); nothing written" },
       } do
+        -- small chunks dealt out in turn: every worker has records to die on
+        c[2].DYADIC_CHUNK_BYTES, c[2].DYADIC_NO_SHARED_COUNTER = "64", "1"
         local out, err, status = dyadic({ "corpus", "-j", c[1], "-o", target, "--rules", fx("worker-death.lua"),
                                           input }, nil, c[2])
         assert.are.equal(1, status, err)
         assert.are.equal("", out)
-        assert.truthy(err:find("dyadic: " .. c[3] .. "\n", 1, true), err)
+        assert.truthy(err:find("dyadic: " .. c[3] .. "\n"), err)
         assert.falsy(err:find("documents analyzed", 1, true), err)
         assert.falsy(exists(target))
         assert.are.equal("", io.popen("ls -A " .. q(dir)):read("*a"))
@@ -394,6 +398,28 @@ describe("dyadic command line", function()
       assert.are.equal(0, core._waitpid(pid))
       assert.are.equal("mentions", helpers.read(path))
       os.remove(path)
+    end)
+
+    it("hands out each number of a shared counter once, across forked processes", function()
+      local c = assert(core._counter())
+      assert.are.equal(0, c:next())
+      io.stdout:flush()
+      local pids = {}
+      for k = 1, 3 do
+        local pid = core._fork()
+        if pid == 0 then
+          for _ = 1, 100 do c:next() end
+          core._exit(0)
+        end
+        pids[k] = pid
+      end
+      local mine = {}
+      for i = 1, 100 do mine[i] = c:next() end
+      for _, pid in ipairs(pids) do assert.are.equal(0, core._waitpid(pid)) end
+      -- 1 + 4 x 100 numbers taken: the next is 401, and this process's own rose strictly
+      assert.are.equal(401, c:next())
+      for i = 2, 100 do assert.is_true(mine[i] > mine[i - 1]) end
+      assert.has_error(function() c.next({}) end)
     end)
 
     it("tells the number of online cores as nproc does, and whether a descriptor is a terminal", function()
@@ -498,27 +524,88 @@ describe("dyadic command line", function()
       return dir
     end
 
-    it("splits lines that span many read blocks like lines inside one block", function()
+    it("cuts inputs into chunks that hand out every line once, in order, with its line number", function()
       local corpus = require "dyadic.cli.corpus"
       local B = corpus.BLOCK
-      local lens = { 3, 0, B - 1, B, B + 1, 0, math.floor(2.5 * B), 7, 0, B - 2, 1 }
+      -- lines shorter and longer than the chunks and the read blocks, empty ones, and a
+      -- last line with and without its newline
+      local lens = { 3, 0, 5, 1, 0, 0, 40, B + 3, 2, 0, 9000, 1, 17 }
       local parts = {}
       for i, n in ipairs(lens) do parts[i] = string.rep(string.char(97 + i % 26), n) end
       for _, last_nl in ipairs { true, false } do
         local text = table.concat(parts, "\n") .. (last_nl and "\n" or "")
-        local path = helpers.write_temp(text)
-        local f = assert(io.open(path, "rb"))
-        local got = {}
-        corpus.each_line(f, function(buf, ls, le, lineno) got[#got + 1] = { lineno, buf:sub(ls, le) } end)
-        f:close()
+        local path = helpers.write_temp(text, ".jsonl")
+        local files = { { path = path, name = path, kind = "jsonl" } }
+        for _, chunk in ipairs { 1, 2, 7, 64, 8191, B, 4 * B } do
+          local plan = corpus.plan(files, chunk)
+          assert.are.equal(math.ceil(#text / chunk), #plan.units)
+          -- workers that take every n-th chunk see, between them, every line once
+          for _, n in ipairs { 1, 3 } do
+            local got = {}
+            local f = assert(io.open(path, "rb"))
+            for w = 0, n - 1 do
+              for u in corpus.claim_every(#plan.units, w, n) do
+                local unit = plan.units[u]
+                corpus.each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
+                  got[#got + 1] = { pos = pos, line = buf:sub(ls, le), nth = nth, first = unit[2] }
+                end)
+              end
+            end
+            f:close()
+            table.sort(got, function(a, b) return a.pos < b.pos end)
+            local what = string.format("chunk %d, %d workers, last newline %s", chunk, n, tostring(last_nl))
+            assert.are.equal(#lens, #got, what)
+            local offset = 0
+            for i, n_i in ipairs(lens) do
+              assert.are.equal(offset, got[i].pos, what .. ", line " .. i)
+              assert.is_true(got[i].line == parts[i], what .. ", line " .. i)
+              assert.is_true(got[i].pos >= got[i].first and got[i].pos < got[i].first + chunk, what)
+              -- the line number from the chunk's first line and the newlines before it
+              local first_line = i - got[i].nth
+              local _, before = text:sub(1, got[first_line].pos):gsub("\n", "")
+              assert.are.equal(first_line - 1, before, what)
+              offset = offset + n_i + 1
+            end
+          end
+        end
         os.remove(path)
-        assert.are.equal(#lens, #got)
-        for i, n in ipairs(lens) do
-          assert.are.equal(i, got[i][1])
-          assert.are.equal(n, #got[i][2], "line " .. i)
-          assert.is_true(got[i][2] == parts[i], "line " .. i)
+      end
+    end)
+
+    it("numbers records without an id and places skips by line when chunks cut the input finely", function()
+      local lines = {}
+      for i = 1, 40 do
+        if i % 7 == 0 then lines[#lines + 1] = "{not json"
+        elseif i % 5 == 0 then lines[#lines + 1] = ""
+        else
+          lines[#lines + 1] = string.format('{"date": "2026-03-%02d", "text": "Russia and China signed a gas deal %d. '
+            .. 'The United States imposed sanctions on Iran."}', i % 28 + 1, i)
         end
       end
+      local path = helpers.write_temp(table.concat(lines, "\n"), ".jsonl")
+      -- a failing rule's warning names the document: ids of id-less records are file:line
+      local rules = fx("../rules/failing.lua")
+      local function without_time(err) return (err:gsub(" in [%d%.]+ s\n$", "")) end
+      local args = function(j) return { "corpus", "-j", j, "--keep-going", "--rules", rules, "-f", "jsonl", path } end
+      local out1, err1, st1 = dyadic(args("1"))
+      assert.are.equal(0, st1, err1)
+      assert.truthy(err1:find(path .. ":7: malformed JSON", 1, true), err1)
+      assert.truthy(err1:find(path .. ":14: malformed JSON", 1, true), err1)
+      assert.truthy(err1:find(path .. ":1: warning: rule 'always-fails' failed on document '" .. path .. ":1'",
+        1, true), err1)
+      assert.truthy(err1:find(path .. ":13: warning: rule 'always-fails' failed on document '" .. path .. ":13'",
+        1, true), err1)
+      for _, env in ipairs { { DYADIC_CHUNK_BYTES = "50" }, { DYADIC_CHUNK_BYTES = "1" },
+                             { DYADIC_CHUNK_BYTES = "50", DYADIC_NO_FORK = "1" } } do
+        for _, j in ipairs { "1", "2", "3" } do
+          local out, err, st = dyadic(args(j), nil, env)
+          local what = "-j " .. j .. " chunk " .. env.DYADIC_CHUNK_BYTES .. (env.DYADIC_NO_FORK and " popen" or "")
+          assert.are.equal(0, st, what .. ": " .. err)
+          assert.is_true(out1 == out, what)
+          assert.are.equal(without_time(err1), without_time(err), what)
+        end
+      end
+      os.remove(path)
     end)
 
     it("analyzes a multi-megabyte JSON Lines record like the API does", function()

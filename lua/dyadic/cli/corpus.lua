@@ -1,15 +1,17 @@
 --- dyadic.cli.corpus: `dyadic corpus`, records to one aggregate.
 --
--- Records are numbered across all inputs in order (every non-blank JSON Lines line,
--- every .txt file, every unreadable input). With -j N, worker i takes the records
--- whose number % N == i, adds them to its own aggregate and writes it, serialized,
--- with its skips and warnings, to an emit FILE. On POSIX systems the workers are
--- forked (dyadic.core._fork) after the parent has built the analyzer, so they inherit
--- the lexicon and rules and start analyzing at once; the parent does share 0 itself.
--- Elsewhere (or with DYADIC_NO_FORK=1) the parent starts N worker processes with
--- io.popen: the same interpreter running bin/dyadic with the hidden --worker i/N
--- --emit FILE options. The parent merges the aggregates in worker order: aggregates
--- are exact integer sums, so the report is byte-identical to the one -j 1 makes.
+-- The inputs are planned first: each JSON Lines file cut into chunks of bytes, each
+-- .txt file one unit (M.plan; the reasons are at the plan's code below). With -j N,
+-- N processes take units until none is left, each adding its records to its own
+-- aggregate, and write it, serialized, with its skips and warnings, to an emit FILE.
+-- On POSIX systems the workers are forked (dyadic.core._fork) after the parent has
+-- built the analyzer, so they inherit the lexicon and rules and start analyzing at
+-- once; the parent takes units too, and they all take the next free one from a counter
+-- in shared memory (dyadic.core._counter). Elsewhere (or with DYADIC_NO_FORK=1) the
+-- parent starts N worker processes with io.popen: the same interpreter running
+-- bin/dyadic with the hidden --worker i/N --emit FILE --plan options, each taking every
+-- N-th unit. The parent merges the aggregates: aggregates are exact integer sums, so
+-- the report is byte-identical to the one -j 1 makes, whoever analyzed what.
 local util = require "dyadic.cli.util"
 local byte = string.byte
 
@@ -60,162 +62,292 @@ local function one_line(s)
   return (tostring(s):gsub("[\r\n\t]+", " "))
 end
 
--- Call fn(buf, s, e, lineno) for every line of f, where buf:sub(s, e) is the line
--- without its "\n". Reads blocks and finds line ends with plain find: a worker pays
--- nothing but that scan for the lines of the other workers (no string per line).
--- Lines inside a block are passed as offsets into the block; a line that spans
--- blocks is kept as a list of pieces and concatenated once, when its end is found
--- (only the new block is ever searched, so a very long line costs linear time).
+-- ---------------------------------------------------------------- the work plan
+--
+-- Every JSON Lines input is cut into chunks of CHUNK bytes; a chunk holds the lines
+-- that START inside it (the last one may run past its end: the chunk's reader follows
+-- it, and the next chunk skips to its first line start). A .txt input is one unit. A
+-- worker reads only the chunks it takes, so N workers read the corpus once between
+-- them, not N times. Forked workers take the next chunk from a shared counter (a
+-- worker on a busy core takes fewer); io.popen workers take every N-th.
+--
+-- Each record is numbered by where it starts: its file's base (the bytes of the inputs
+-- before it, plus one per input so that empty and unreadable inputs get numbers of
+-- their own) plus its byte offset. Sorting skips and warnings by it gives the input
+-- order whatever worker read them. Line numbers are only needed for messages and for
+-- the id of a record without one: a worker counts the newlines before a chunk the
+-- first time it needs one there (never, on a clean corpus with ids).
+local CHUNK = 65536
+M.CHUNK = CHUNK
 local BLOCK = 1048576
 M.BLOCK = BLOCK
-local function each_line(f, fn)
-  local parts, lineno = {}, 0   -- the pieces of the line not yet ended
-  local find = string.find
-  while true do
-    local chunk = f:read(BLOCK)
-    if not chunk then
-      if #parts > 0 then
-        local line = table.concat(parts)
-        fn(line, 1, #line, lineno + 1)
-      end
-      return
-    end
-    local pos = 1
-    local nl = find(chunk, "\n", 1, true)
-    if nl and #parts > 0 then
-      parts[#parts + 1] = chunk:sub(1, nl - 1)
-      local line = table.concat(parts)
-      parts = {}
-      lineno = lineno + 1
-      fn(line, 1, #line, lineno)
-      pos = nl + 1
-      nl = find(chunk, "\n", pos, true)
-    end
-    while nl do
-      lineno = lineno + 1
-      fn(chunk, pos, nl - 1, lineno)
-      pos = nl + 1
-      nl = find(chunk, "\n", pos, true)
-    end
-    if pos <= #chunk then parts[#parts + 1] = chunk:sub(pos) end
-  end
-end
-M.each_line = each_line
+local find = string.find
 
---- Process this share of the records (index % n == i).
+-- Size of an input, or nil and the message it is unreadable with (a directory opens,
+-- but read(0) fails with EISDIR).
+local function input_size(path)
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local probe, rerr = f:read(0)
+  if probe == nil and rerr ~= nil then f:close(); return nil, path .. ": " .. tostring(rerr) end
+  local size, serr = f:seek("end")
+  f:close()
+  if not size then return nil, path .. ": " .. tostring(serr) end
+  return size
+end
+
+--- The plan: { units = { {file, first, last} or {file} }, bases = { per file },
+-- skips = { {index, kind, where, message} } for unreadable inputs }. sizes: the sizes
+-- the parent measured (io.popen workers are given them, so that every process cuts
+-- the same chunks; false = unreadable); chunk: bytes per chunk (default CHUNK).
+function M.plan(files, chunk, sizes)
+  chunk = chunk or CHUNK
+  local plan = { units = {}, bases = {}, skips = {}, sizes = {}, chunk = chunk }
+  local units, base = plan.units, 0
+  for fi, file in ipairs(files) do
+    plan.bases[fi] = base
+    local size = 0
+    if file.kind == "txt" then
+      units[#units + 1] = { fi }
+    else
+      local err
+      if sizes then size = sizes[fi] or nil else size, err = input_size(file.path) end
+      plan.sizes[fi] = size or false
+      if not size then
+        plan.skips[#plan.skips + 1] = { base, "unreadable file", file.name,
+          "unreadable file: " .. one_line(err or "cannot be read") }
+        size = 0
+      end
+      for first = 0, size - 1, chunk do
+        units[#units + 1] = { fi, first, math.min(first + chunk, size) }
+      end
+    end
+    base = base + size + 1
+  end
+  return plan
+end
+
+-- Call fn(buf, ls, le, pos, nth) for every line that starts in [first, last) of the
+-- open file f: buf:sub(ls, le) is the line without its "\n", pos its offset in the
+-- file, nth the number of lines of the chunk before it. Returns whether the chunk had
+-- a line.
+local function each_line_in(f, first, last, fn)
+  local from = first > 0 and first - 1 or 0   -- the byte before: is `first` a line start?
+  f:seek("set", from)
+  local buf = f:read(last - from)
+  if not buf then return false end
+  local pos = 1
+  if first > 0 then
+    local nl = find(buf, "\n", 1, true)
+    if not nl then return false end   -- inside a line that began before: not ours
+    pos = nl + 1
+  end
+  local limit, nth = math.min(last - from, #buf), 0
+  while pos <= limit do
+    local nl = find(buf, "\n", pos, true)
+    if not nl then
+      -- the last line runs past the chunk: follow it to its end (or the end of file), in
+      -- reads that start small (lines are mostly short) and double up to BLOCK
+      local parts, step = { buf:sub(pos) }, 8192
+      while true do
+        local more = f:read(step)
+        step = math.min(step * 2, BLOCK)
+        if not more then break end
+        local k = find(more, "\n", 1, true)
+        if k then parts[#parts + 1] = more:sub(1, k - 1); break end
+        parts[#parts + 1] = more
+      end
+      local line = table.concat(parts)
+      fn(line, 1, #line, from + pos - 1, nth)
+      return true
+    end
+    fn(buf, pos, nl - 1, from + pos - 1, nth)
+    nth = nth + 1
+    pos = nl + 1
+  end
+  return nth > 0
+end
+M.each_line_in = each_line_in
+
+-- Newlines counter for one file: lines_before(pos) = the number of "\n" in [0, pos).
+-- Reads forward from the last position asked (a worker's chunks come in file order);
+-- goes back to the start if asked about an earlier one.
+local function newline_counter(path)
+  local h, at, count = nil, 0, 0
+  local counter = {}
+  function counter.lines_before(pos)
+    if pos < at then at, count = 0, 0 end
+    if not h then h = assert(io.open(path, "rb")) end
+    h:seek("set", at)
+    while at < pos do
+      local blk = h:read(math.min(pos - at, BLOCK))
+      if not blk then break end
+      at = at + #blk
+      local i = find(blk, "\n", 1, true)
+      while i do count = count + 1; i = find(blk, "\n", i + 1, true) end
+    end
+    at = pos
+    return count
+  end
+  function counter.close() if h then h:close(); h = nil end end
+  return counter
+end
+
+--- Process the units that claim() returns (unit numbers, nil when there are none left).
 -- Returns { agg=, docs=, bytes=, records=, skips={ {index, kind, where, message} },
 --           warnings={ {index, where, message} } }.
--- progress(docs, bytes) is called after each record of the share when given.
-function M.process(files, opts, an, share_i, share_n, progress)
+-- progress(docs, bytes) is called after each record when given.
+function M.process(files, plan, opts, an, claim, progress)
   local dyadic = require "dyadic"
   local rule = require "dyadic.rule"
   local decode = get_json()
   local agg = dyadic.aggregate { by = opts.by or "month" }
   local res = { agg = agg, docs = 0, bytes = 0, records = 0, skips = {}, warnings = {} }
-  local index = 0
+  local units, bases = plan.units, plan.bases
 
-  local function mine()
-    local m = index % share_n == share_i
-    index = index + 1
-    return m
+  -- Where the current record is, for messages: "file:line" or the .txt path. The line
+  -- number is worked out only when asked for: chunk_lines is the line number of the
+  -- chunk's first line once known.
+  local cur_file, cur_counter, chunk_pos, chunk_lines, cur_nth, cur_txt
+  local function line_number()
+    if not chunk_lines then chunk_lines = cur_counter.lines_before(chunk_pos) + 1 end
+    return chunk_lines + cur_nth
+  end
+  local function where()
+    if cur_txt then return cur_txt end
+    return cur_file.name .. ":" .. line_number()
   end
 
-  local function skip(idx, kind, where, message)
-    res.skips[#res.skips + 1] = { idx, kind, where, one_line(message) }
+  local function skip(idx, kind, message)
+    res.skips[#res.skips + 1] = { idx, kind, where(), one_line(message) }
     agg:skip(kind)
   end
 
-  local function analyze(idx, where, text, meta)
+  local function analyze(idx, text, meta)
     if type(text) ~= "string" then
-      if text == nil or text == json_null then return skip(idx, "missing text", where, "missing text") end
-      return skip(idx, "text not a string", where, "text not a string (" .. type(text) .. ")")
+      if text == nil or text == json_null then return skip(idx, "missing text", "missing text") end
+      return skip(idx, "text not a string", "text not a string (" .. type(text) .. ")")
     end
-    if not text:find("%S") then return skip(idx, "empty text", where, "empty text") end
+    if not text:find("%S") then return skip(idx, "empty text", "empty text") end
     local bad = util.utf8_check(text)
-    if bad then return skip(idx, "invalid UTF-8", where, "invalid UTF-8 in text at byte " .. bad) end
+    if bad then return skip(idx, "invalid UTF-8", "invalid UTF-8 in text at byte " .. bad) end
     local d = meta.date
     if d == json_null or d == "" then d = nil end
     if d ~= nil and not util.valid_date(d) then
-      return skip(idx, "malformed date", where, "malformed date '" .. one_line(d) .. "'")
+      return skip(idx, "malformed date", "malformed date '" .. one_line(d) .. "'")
     end
     meta.date = d and d:sub(1, 10)
     local ok, doc = pcall(an.analyze, an, text, meta)
-    if not ok then return skip(idx, "analysis error", where, "analysis error: " .. tostring(doc)) end
+    if not ok then return skip(idx, "analysis error", "analysis error: " .. tostring(doc)) end
     agg:add(doc)
     res.docs = res.docs + 1
-    for _, w in ipairs(rule.warnings(doc)) do
-      res.warnings[#res.warnings + 1] = { idx, where, one_line(w) }
+    local ws = rule.warnings(doc)
+    if #ws > 0 then
+      local w_where = where()
+      for _, w in ipairs(ws) do res.warnings[#res.warnings + 1] = { idx, w_where, one_line(w) } end
     end
   end
 
-  for _, file in ipairs(files) do
-    if file.kind == "txt" then
-      local idx = index
-      if mine() then
+  local base
+  local function record(buf, ls, le, pos, nth)
+    -- a blank line is not a record (the first byte settles almost every line)
+    local b = byte(buf, ls)
+    if le < ls or b == 32 or (b >= 9 and b <= 13) then
+      local first = buf:find("[^ \t\r\f\v]", ls)
+      if not first or first > le then return end
+    end
+    cur_nth = nth
+    local idx = base + pos
+    local line = buf:sub(ls, le)
+    res.records = res.records + 1
+    res.bytes = res.bytes + #line + 1
+    local rec, jerr = decode(line)
+    if rec == nil then
+      skip(idx, "malformed JSON", "malformed JSON: " .. tostring(jerr))
+    elseif type(rec) ~= "table" or rec[1] ~= nil then
+      skip(idx, "not an object", "record is not a JSON object")
+    else
+      local id = rec.id
+      if type(id) == "number" then id = string.format("%.17g", id) end
+      if type(id) ~= "string" or id == "" then id = cur_file.name .. ":" .. line_number() end
+      local title = rec.title
+      if type(title) ~= "string" then title = nil end
+      local date = rec.date
+      if date ~= nil and date ~= json_null and type(date) ~= "string" then
+        skip(idx, "malformed date", "malformed date (" .. type(date) .. ")")
+      else
+        analyze(idx, rec.text, { id = id, date = date, title = title })
+      end
+    end
+    if progress then progress(res.docs, res.bytes) end
+  end
+
+  local handles, counters = {}, {}
+  local ok, err = pcall(function()
+    for u in claim do
+      local unit = units[u]
+      local fi = unit[1]
+      local file = files[fi]
+      base = bases[fi]
+      if file.kind == "txt" then
+        cur_txt = file.path
         res.records = res.records + 1
-        local text, err = util.read_file(file.path)
+        local text, rerr = util.read_file(file.path)
         if not text then
-          skip(idx, "unreadable file", file.name, "unreadable file: " .. tostring(err))
+          cur_txt = file.name
+          skip(base, "unreadable file", "unreadable file: " .. tostring(rerr))
         else
           res.bytes = res.bytes + #text
           local id = file.path:match("([^/]+)%.txt$") or file.path
-          analyze(idx, file.path, text, { id = id, date = opts.date })
+          analyze(base, text, { id = id, date = opts.date })
         end
         if progress then progress(res.docs, res.bytes) end
-      end
-    else
-      local f, err = io.open(file.path, "rb")
-      if f then
-        -- read(0): "" or nil at end of file; nil, message, code on an error (EISDIR...)
-        local probe, rerr = f:read(0)
-        if probe == nil and rerr ~= nil then f:close(); f = nil; err = file.path .. ": " .. tostring(rerr) end
-      end
-      if not f then
-        local idx = index
-        if mine() then
-          res.records = res.records + 1
-          skip(idx, "unreadable file", file.name, "unreadable file: " .. tostring(err))
-        end
       else
-        each_line(f, function(buf, ls, le, lineno)
-          -- a blank line is not a record (the first byte settles almost every line: a
-          -- worker pays this for the lines of the others too)
-          local b = byte(buf, ls)
-          if le < ls or b == 32 or (b >= 9 and b <= 13) then
-            local first = buf:find("[^ \t\r\f\v]", ls)
-            if not first or first > le then return end
-          end
-          local idx = index
-          if not mine() then return end
-          local line = buf:sub(ls, le)
-          res.records = res.records + 1
-          res.bytes = res.bytes + #line + 1
-          local where = file.name .. ":" .. lineno
-          local rec, jerr = decode(line)
-          if rec == nil then
-            skip(idx, "malformed JSON", where, "malformed JSON: " .. tostring(jerr))
-          elseif type(rec) ~= "table" or rec[1] ~= nil then
-            skip(idx, "not an object", where, "record is not a JSON object")
-          else
-            local id = rec.id
-            if type(id) == "number" then id = string.format("%.17g", id) end
-            if type(id) ~= "string" or id == "" then id = file.name .. ":" .. lineno end
-            local title = rec.title
-            if type(title) ~= "string" then title = nil end
-            local date = rec.date
-            if date ~= nil and date ~= json_null and type(date) ~= "string" then
-              skip(idx, "malformed date", where, "malformed date (" .. type(date) .. ")")
-            else
-              analyze(idx, where, rec.text, { id = id, date = date, title = title })
-            end
-          end
-          if progress then progress(res.docs, res.bytes) end
+        cur_txt = nil
+        local f = handles[fi]
+        if not f then
+          f = assert(io.open(file.path, "rb"))
+          handles[fi] = f
+          counters[fi] = newline_counter(file.path)
+        end
+        cur_file, cur_counter, chunk_pos, chunk_lines = file, counters[fi], nil, nil
+        -- the chunk's first line start, for line numbers: known once the chunk is read
+        each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
+          if nth == 0 then chunk_pos = pos end
+          record(buf, ls, le, pos, nth)
         end)
-        f:close()
       end
     end
-  end
+  end)
+  for _, f in pairs(handles) do f:close() end
+  for _, c in pairs(counters) do c.close() end
+  if not ok then error(err, 0) end
   return res
+end
+
+-- Unit numbers 1..count: all of them (claim = "all"), every n-th from i ("every"), or
+-- the next one free in a counter shared by forked workers.
+function M.claim_all(count)
+  local u = 0
+  return function()
+    u = u + 1
+    if u <= count then return u end
+  end
+end
+
+function M.claim_every(count, i, n)
+  local u = i + 1 - n
+  return function()
+    u = u + n
+    if u <= count then return u end
+  end
+end
+
+function M.claim_shared(count, counter)
+  return function()
+    local u = counter:next() + 1
+    if u <= count then return u end
+  end
 end
 
 local MAGIC = "dyadic-worker 1\n"
@@ -317,9 +449,13 @@ local function self_command(argv)
   return util.quote(argv[lo]) .. " " .. util.quote(argv[0])
 end
 
--- Arguments a worker needs to analyze like the parent.
-local function worker_args(p)
+-- Arguments a worker needs to analyze like the parent (and to cut the same chunks: the
+-- input sizes the parent measured).
+local function worker_args(p, plan)
   local o, a = p.opts, { "corpus" }
+  local sizes = {}
+  for fi = 1, #plan.bases do sizes[fi] = plan.sizes[fi] == false and "x" or tostring(plan.sizes[fi] or 0) end
+  a[#a + 1] = "--plan=" .. plan.chunk .. ":" .. table.concat(sizes, ",")
   for _, l in ipairs(o.lexicon) do a[#a + 1] = "--lexicon=" .. l end
   for _, r in ipairs(o.rules) do a[#a + 1] = "--rules=" .. r end
   if o.by then a[#a + 1] = "--by=" .. o.by end
@@ -334,10 +470,10 @@ local function worker_args(p)
 end
 
 -- Run N workers and collect their results in worker order; nil, message on failure.
-local function run_workers(p, n, argv, bar)
+local function run_workers(p, plan, n, argv, bar)
   local self = self_command(argv)
   if not self then return nil, "cannot locate the dyadic script to start workers" end
-  local common = worker_args(p)
+  local common = worker_args(p, plan)
   local workers = {}
   for i = 0, n - 1 do
     local emit = os.tmpname()
@@ -382,12 +518,21 @@ local function describe_status(st, sig)
 end
 
 -- Forked workers: the parent has built the analyzer (lexicon, rules) already; children
--- 1..n-1 inherit it copy-on-write, process their share, write their result to an emit
--- file (as an io.popen worker does) and end with _exit. The parent does share 0 itself
--- (drawing the progress bar, scaled by n), then reaps every child and removes every
--- emit file, whatever happened. Returns the results in worker order, and the parent's
--- CPU seconds for its share; nil, message when a worker failed.
-local function run_forked(core, files, opts, an, n, bar)
+-- 1..n-1 inherit it copy-on-write, take chunks until none is left, write their result
+-- to an emit file (as an io.popen worker does) and end with _exit. The parent takes
+-- chunks too (drawing the progress bar, scaled by n), then reaps every child and
+-- removes every emit file, whatever happened. Chunks are taken from a counter in shared
+-- memory, or dealt out in turn where there is none. Returns the results in worker
+-- order, and the parent's CPU seconds for its share; nil, message when a worker failed.
+local function run_forked(core, files, plan, opts, an, n, bar)
+  local count = #plan.units
+  -- DYADIC_NO_SHARED_COUNTER=1: deal out in turn, as where there is no shared counter
+  local no = os.getenv("DYADIC_NO_SHARED_COUNTER")
+  local shared = (not no or no == "" or no == "0") and core._counter and core._counter() or nil
+  local function claim(k)
+    if shared then return M.claim_shared(count, shared) end
+    return M.claim_every(count, k, n)
+  end
   local children, failed = {}, nil
   io.stdout:flush()
   io.stderr:flush()
@@ -397,7 +542,7 @@ local function run_forked(core, files, opts, an, n, bar)
     if pid == 0 then
       -- the child: never returns into the parent's code
       local ok, err = pcall(function()
-        local res = M.process(files, opts, an, k, n, nil)
+        local res = M.process(files, plan, opts, an, claim(k), nil)
         local wok, werr = write_result(emit, res)
         if not wok then error(werr, 0) end
       end)
@@ -419,7 +564,7 @@ local function run_forked(core, files, opts, an, n, bar)
   if not failed then
     local c0 = os.clock()
     local progress = bar and function(docs, bytes) bar(docs * n, bytes * n) end
-    local ok, res = pcall(M.process, files, opts, an, 0, n, progress)
+    local ok, res = pcall(M.process, files, plan, opts, an, claim(0), progress)
     own_cpu = os.clock() - c0
     if ok then res.cpu = own_cpu; results[1] = res else own_err = res end
   end
@@ -482,7 +627,23 @@ local function run(p, fmt, cli)
         if every % 100 == 0 then io.stdout:write("progress ", docs, " ", bytes, "\n"); io.stdout:flush() end
       end
     end
-    local res = M.process(files, opts, an, wi, wn, progress)
+    -- the parent's plan: its chunk size and the input sizes it measured
+    -- (without --plan, as when started by hand: its own plan, with the default chunks)
+    local plan
+    if opts.plan then
+      local chunk, list = opts.plan:match("^(%d+):(.*)$")
+      if not chunk or tonumber(chunk) < 1 then cli.usage("bad --plan") end
+      local sizes = {}
+      for fi = 1, #files do
+        local v = list:match("^([^,]*),?")
+        list = list:sub(#v + 2)
+        sizes[fi] = tonumber(v) or false
+      end
+      plan = M.plan(files, tonumber(chunk), sizes)
+    else
+      plan = M.plan(files)
+    end
+    local res = M.process(files, plan, opts, an, M.claim_every(#plan.units, wi, wn), progress)
     local ok, werr = write_result(opts.emit, res)
     if not ok then cli.say("%s", werr); return 1 end
     return 0
@@ -495,6 +656,11 @@ local function run(p, fmt, cli)
   end
 
   local t0 = util.now()
+  -- chunks: small enough that N workers finish within a chunk's time of each other; one
+  -- process reads in blocks of BLOCK. DYADIC_CHUNK_BYTES: a test's tiny chunks.
+  local chunk = tonumber(os.getenv("DYADIC_CHUNK_BYTES") or "") or (jobs == 1 and BLOCK or CHUNK)
+  if chunk < 1 or chunk ~= math.floor(chunk) then cli.usage("DYADIC_CHUNK_BYTES must be a positive whole number") end
+  local plan = M.plan(files, chunk)
   local tty = util.isatty(2)
   local bar = tty and progress_bar(total_size(files), os.time()) or nil
 
@@ -513,15 +679,15 @@ local function run(p, fmt, cli)
   local agg, results
   local own_cpu = 0  -- CPU seconds this process spent on a worker's share (forked runs)
   if jobs == 1 then
-    local res = M.process(files, opts, an, 0, 1, bar)
+    local res = M.process(files, plan, opts, an, M.claim_all(#plan.units), bar)
     agg = res.agg
     results = { res }
   else
     if core then
-      results, err = run_forked(core, files, opts, an, jobs, bar)
+      results, err = run_forked(core, files, plan, opts, an, jobs, bar)
       if results then own_cpu = err; err = nil end
     else
-      results, err = run_workers(p, jobs, p.argv or arg or {}, bar)
+      results, err = run_workers(p, plan, jobs, p.argv or arg or {}, bar)
     end
     if not results then
       if bar then bar(0, 0, true) end
@@ -541,8 +707,11 @@ local function run(p, fmt, cli)
     end
   end
   if bar then bar(0, 0, true) end
+  -- inputs found unreadable when planning: skipped records no worker saw
+  for _, s in ipairs(plan.skips) do agg:skip(s[2]) end
 
   local docs, skips, warnings = 0, {}, {}
+  for _, s in ipairs(plan.skips) do skips[#skips + 1] = s end
   for _, res in ipairs(results) do
     docs = docs + res.docs
     for _, s in ipairs(res.skips) do skips[#skips + 1] = s end
@@ -580,7 +749,12 @@ local function run(p, fmt, cli)
     local t_end = util.now()
     local slowest = 0
     if jobs > 1 then
-      for _, res in ipairs(results) do slowest = math.max(slowest, res.cpu or 0) end
+      for i, res in ipairs(results) do
+        slowest = math.max(slowest, res.cpu or 0)
+        -- each worker's share: how evenly the chunks were taken
+        io.stderr:write(string.format("dyadic: timing: worker %d/%d: cpu %.3f s, %d documents, %d bytes\n",
+          i - 1, jobs, res.cpu or 0, res.docs, res.bytes))
+      end
     end
     local own = cpu_report - own_cpu
     io.stderr:write(string.format("dyadic: timing: wall start %.3f s, analysis %.3f s, report %.3f s; "
