@@ -7,7 +7,21 @@ local M = {}
 function M.read_file(path)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local data, rerr = f:read("*a")
+  -- one read of the known size, not a buffer doubled from 1 KiB (a pipe or a file that
+  -- grew is then finished with "*a")
+  local probe, perr = f:read(0)   -- a directory opens, but fails here (EISDIR)
+  if probe == nil and perr then f:close(); return nil, path .. ": " .. tostring(perr) end
+  local size = f:seek("end")
+  local data, rerr
+  if size and size > 0 and f:seek("set") then
+    data, rerr = f:read(size)
+    if data then
+      local more = f:read("*a")
+      if more and more ~= "" then data = data .. more end
+    end
+  else
+    data, rerr = f:read("*a")
+  end
   f:close()
   if not data then return nil, path .. ": " .. tostring(rerr) end
   return data
