@@ -167,6 +167,11 @@ summary=$(printf '%s\n' "A $r1" "B $r2" "C $rn" "D $re" "E $x1" "F $x2" "G $p2" 
         printf "prefiltered rule that never fires %+.1f%%, LPeg rule on every sentence %+.1f%%.\n", \
             (agg["C"] - agg["A"]) / agg["A"] * 100, (agg["D"] - agg["A"]) / agg["A"] * 100
     }')
+# How evenly the last 10 MB -j 2 run shared the chunks (DYADIC_TIMING's per-worker lines).
+balance_line=$(sed -n 's/^dyadic: timing: worker \([0-9]*\)\/2: cpu \([0-9.]*\) s, \([0-9]*\) documents, \([0-9]*\) bytes$/\1 \2 \3 \4/p' \
+    "$tmp/j2.err" | awk '{ c[NR] = $2; d[NR] = $3; b[NR] = $4 } END {
+    if (NR == 2) printf "Shares of the last 10 MB -j 2 run: the parent %.3f s CPU (%d documents, %.1f MB), the child %.3f s (%d, %.1f MB).", \
+        c[1], d[1], b[1] / 1e6, c[2], d[2], b[2] / 1e6 }')
 {
     printf '\n### dyadic corpus (bench/parts/50-cli.sh)\n\n'
     printf 'Input: %s (and it four times over), %s, --by month, CSV series report, best of 3 runs; ' \
@@ -176,12 +181,14 @@ summary=$(printf '%s\n' "A $r1" "B $r2" "C $rn" "D $re" "E $x1" "F $x2" "G $p2" 
     echo "$summary"
     echo
     echo "$ratio_line"
+    [ -n "$balance_line" ] && echo && echo "$balance_line"
     echo
     echo "$rules_line"
 } >> "$results"
 echo "$summary"
 echo
 echo "$ratio_line"
+[ -n "$balance_line" ] && echo && echo "$balance_line"
 echo
 echo "$rules_line"
 [ "$same" = yes ]
