@@ -32,6 +32,9 @@
 #if defined(__linux__) && !defined(_GNU_SOURCE)
 #define _GNU_SOURCE  /* sched_getaffinity, CPU_COUNT: the CPUs this process may use */
 #endif
+#if defined(__APPLE__) && !defined(_DARWIN_C_SOURCE)
+#define _DARWIN_C_SOURCE  /* MAP_ANON, which -D_POSIX_C_SOURCE alone hides */
+#endif
 #include "binding.h"
 
 #include <errno.h>

@@ -572,6 +572,106 @@ describe("dyadic command line", function()
       end
     end)
 
+    it("reads more inputs than it may open files at once, with workers too", function()
+      local dir = mkdir()
+      for i = 1, 120 do
+        local f = assert(io.open(string.format("%s/f%03d.jsonl", dir, i), "wb"))
+        f:write(string.format('{"id": "r%d", "text": "Iran threatened Israel again."}\n', i))
+        f:close()
+      end
+      for _, j in ipairs { "1", "2" } do
+        for _, env in ipairs { "", "DYADIC_NO_FORK=1 " } do
+          local err = os.tmpname()
+          local cmd = string.format("ulimit -n 48; %s%s bin/dyadic corpus -j %s -o /dev/null %s 2> %s",
+            env, q(interpreter()), j, q(dir), q(err))
+          local ok = os.execute("sh -c " .. q(cmd))
+          local text = helpers.read(err)
+          os.remove(err)
+          assert.is_true(ok == true or ok == 0, text)
+          assert.truthy(text:find("^dyadic: 120 documents analyzed, 0 skipped"), j .. " " .. env .. text)
+        end
+      end
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("copies an input that cannot seek (a named pipe) and reads all of it", function()
+      local has = os.execute("command -v mkfifo >/dev/null 2>&1")
+      if not (has == true or has == 0) then return pending("no mkfifo") end
+      local dir = mkdir()
+      local fifo = dir .. "/fifo.jsonl"
+      assert.truthy(os.execute("mkfifo " .. q(fifo)))
+      local expected, err1 = dyadic { "corpus", "-j", "1", "--keep-going", fx("good.jsonl"), fx("mixed.jsonl") }
+      for _, j in ipairs { "1", "2" } do
+        local outf, errf = os.tmpname(), os.tmpname()
+        local cmd = string.format("cat %s %s > %s & %s bin/dyadic corpus -j %s --keep-going %s > %s 2> %s; wait",
+          q(fx("good.jsonl")), q(fx("mixed.jsonl")), q(fifo), q(interpreter()), j, q(fifo), q(outf), q(errf))
+        os.execute("sh -c " .. q(cmd))
+        local out = helpers.read(outf)
+        local err = helpers.read(errf)
+        os.remove(outf); os.remove(errf)
+        assert.are.equal(expected, out, err)
+        assert.truthy(err:find("6 documents analyzed, 7 skipped", 1, true), err)
+        -- messages name the pipe, with the same line numbers as the files' own
+        assert.truthy(err:find(fifo .. ":7: malformed JSON", 1, true), err .. "\n" .. err1)
+      end
+      -- the copy is gone
+      assert.are.equal("fifo.jsonl\n", io.popen("ls -A " .. q(dir)):read("*a"))
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("reports the bytes of an input that vanished after it was planned", function()
+      local dir = mkdir()
+      local a, b = dir .. "/a.jsonl", dir .. "/b.jsonl"
+      local fa = assert(io.open(a, "wb"))
+      fa:write('{"id": "a1", "text": "Russia and China signed a gas deal."}\n')
+      fa:close()
+      local fb = assert(io.open(b, "wb"))
+      fb:write('{"id": "b1", "text": "Iran threatened Israel."}\n{"id": "b2", "text": "Iran threatened Israel."}\n')
+      fb:close()
+      -- a rule that removes b.jsonl while a.jsonl is analyzed (-j 1 reads a first)
+      local rules = helpers.write_temp(string.format(
+        "return { { name = 'remover', apply = function() os.remove(%q) end } }\n", b), ".lua")
+      local _, err, status = dyadic { "corpus", "-j", "1", "--rules", rules, "-o", "/dev/null", a, b }
+      os.remove(rules)
+      assert.are.equal(1, status, err)
+      assert.truthy(err:find(b .. ": unreadable file: " .. b .. ": No such file or directory (bytes 0-", 1, true), err)
+      assert.truthy(err:find("1 documents analyzed, 1 skipped (1 unreadable file)", 1, true), err)
+      os.execute("rm -rf " .. q(dir))
+    end)
+
+    it("hands io.popen workers the plan in a file that keeps any file name", function()
+      local corpus = require "dyadic.cli.corpus"
+      local files = {
+        { kind = "jsonl", path = "/x/a b.jsonl", name = "a b.jsonl" },
+        { kind = "txt", path = "/x/line\nbreak.txt", name = "/x/line\nbreak.txt" },
+        { kind = "jsonl", path = "/x/gone.jsonl", name = "gone.jsonl" },
+        { kind = "jsonl", path = "/tmp/copy", name = "stdin" },
+      }
+      local plan = { chunk = 65536, sizes = { 123456789012, nil, false, 0 } }
+      local path = os.tmpname()
+      assert.truthy(corpus.write_plan(path, files, plan))
+      local got, chunk, sizes = corpus.read_plan(path)
+      assert.are.same(files, got)
+      assert.are.equal(65536, chunk)
+      assert.are.same({ 123456789012, 0, false, 0 }, sizes)
+      -- a damaged plan is refused, not half read
+      local f = assert(io.open(path, "ab")); f:write("input jsonl 5 99 1\nshort"); f:close()
+      local none, msg = corpus.read_plan(path)
+      assert.is_nil(none)
+      assert.truthy(msg:find("malformed at byte", 1, true), msg)
+      os.remove(path)
+      -- and a run through such workers over names with spaces gives -j 1's output
+      local dir = mkdir()
+      os.execute(string.format("cp %s %s", q(fx("good.jsonl")), q(dir .. "/a b.jsonl")))
+      os.execute(string.format("cp %s %s", q(fx("mixed.jsonl")), q(dir .. "/c\td.jsonl")))
+      local out1, err1 = dyadic { "corpus", "-j", "1", "--keep-going", dir }
+      local out2, err2 = dyadic({ "corpus", "-j", "2", "--keep-going", dir }, nil, { DYADIC_NO_FORK = "1" })
+      assert.are.equal(out1, out2)
+      assert.are.equal((err1:gsub(" in [%d%.]+ s\n$", "")), (err2:gsub(" in [%d%.]+ s\n$", "")))
+      assert.truthy(err1:find("6 documents analyzed", 1, true), err1)
+      os.execute("rm -rf " .. q(dir))
+    end)
+
     it("numbers records without an id and places skips by line when chunks cut the input finely", function()
       local lines = {}
       for i = 1, 40 do

@@ -15,6 +15,7 @@ function M.read_file(path)
   local data, rerr
   if size and size > 0 and f:seek("set") then
     data, rerr = f:read(size)
+    if data == nil and rerr == nil then data = "" end  -- it shrank to nothing meanwhile
     if data then
       local more = f:read("*a")
       if more and more ~= "" then data = data .. more end

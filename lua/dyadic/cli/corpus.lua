@@ -84,16 +84,35 @@ M.BLOCK = BLOCK
 local find = string.find
 
 -- Size of an input, or nil and the message it is unreadable with (a directory opens,
--- but read(0) fails with EISDIR).
+-- but read(0) fails with EISDIR). An input that cannot seek (a named pipe, `<(zcat
+-- x.gz)`, /dev/stdin) is copied to a temporary file first, as `-` is: returns the size
+-- and the copy's path, which the caller removes at the end.
 local function input_size(path)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
   local probe, rerr = f:read(0)
   if probe == nil and rerr ~= nil then f:close(); return nil, path .. ": " .. tostring(rerr) end
   local size, serr = f:seek("end")
+  if size then f:close(); return size end
+  -- not seekable: copy what it holds (the same handle: read(0) may have buffered some)
+  local copy = os.tmpname()
+  local out, oerr = io.open(copy, "wb")
+  if not out then f:close(); os.remove(copy); return nil, tostring(oerr) end
+  local total, ok, werr = 0, true, nil
+  while true do
+    local blk = f:read(BLOCK)
+    if not blk then break end
+    total = total + #blk
+    ok, werr = out:write(blk)
+    if not ok then break end
+  end
   f:close()
-  if not size then return nil, path .. ": " .. tostring(serr) end
-  return size
+  if ok then ok, werr = out:close() else out:close() end
+  if not ok then
+    os.remove(copy)
+    return nil, path .. ": " .. tostring(serr) .. "; copying it: " .. tostring(werr)
+  end
+  return total, copy
 end
 
 --- The plan: { units = { {file, first, last} or {file} }, bases = { per file },
@@ -102,7 +121,7 @@ end
 -- the same chunks; false = unreadable); chunk: bytes per chunk (default CHUNK).
 function M.plan(files, chunk, sizes)
   chunk = chunk or CHUNK
-  local plan = { units = {}, bases = {}, skips = {}, sizes = {}, chunk = chunk }
+  local plan = { units = {}, bases = {}, skips = {}, sizes = {}, chunk = chunk, copies = {} }
   local units, base = plan.units, 0
   for fi, file in ipairs(files) do
     plan.bases[fi] = base
@@ -111,7 +130,16 @@ function M.plan(files, chunk, sizes)
       units[#units + 1] = { fi }
     else
       local err
-      if sizes then size = sizes[fi] or nil else size, err = input_size(file.path) end
+      if sizes then
+        size = sizes[fi] or nil
+      else
+        local copy
+        size, copy = input_size(file.path)
+        if not size then err = copy elseif copy then
+          file.path = copy
+          plan.copies[#plan.copies + 1] = copy
+        end
+      end
       plan.sizes[fi] = size or false
       if not size then
         plan.skips[#plan.skips + 1] = { base, "unreadable file", file.name,
@@ -169,15 +197,15 @@ local function each_line_in(f, first, last, fn)
 end
 M.each_line_in = each_line_in
 
--- Newlines counter for one file: lines_before(pos) = the number of "\n" in [0, pos).
--- Reads forward from the last position asked (a worker's chunks come in file order);
--- goes back to the start if asked about an earlier one.
-local function newline_counter(path)
-  local h, at, count = nil, 0, 0
-  local counter = {}
-  function counter.lines_before(pos)
+-- Newline counter over the open file h: lines_before(pos) = the number of "\n" in
+-- [0, pos). Reads forward from the last position asked (a worker's chunks come in file
+-- order; it goes back to the start if asked about an earlier one) and puts h back
+-- where it was, since the chunk being read goes on with it.
+local function newline_counter(h)
+  local at, count = 0, 0
+  return function(pos)
+    local back = h:seek()
     if pos < at then at, count = 0, 0 end
-    if not h then h = assert(io.open(path, "rb")) end
     h:seek("set", at)
     while at < pos do
       local blk = h:read(math.min(pos - at, BLOCK))
@@ -187,10 +215,9 @@ local function newline_counter(path)
       while i do count = count + 1; i = find(blk, "\n", i + 1, true) end
     end
     at = pos
+    h:seek("set", back)
     return count
   end
-  function counter.close() if h then h:close(); h = nil end end
-  return counter
 end
 
 --- Process the units that claim() returns (unit numbers, nil when there are none left).
@@ -208,9 +235,9 @@ function M.process(files, plan, opts, an, claim, progress)
   -- Where the current record is, for messages: "file:line" or the .txt path. The line
   -- number is worked out only when asked for: chunk_lines is the line number of the
   -- chunk's first line once known.
-  local cur_file, cur_counter, chunk_pos, chunk_lines, cur_nth, cur_txt
+  local cur_file, lines_before, chunk_pos, chunk_lines, cur_nth, cur_txt
   local function line_number()
-    if not chunk_lines then chunk_lines = cur_counter.lines_before(chunk_pos) + 1 end
+    if not chunk_lines then chunk_lines = lines_before(chunk_pos) + 1 end
     return chunk_lines + cur_nth
   end
   local function where()
@@ -282,7 +309,13 @@ function M.process(files, plan, opts, an, claim, progress)
     if progress then progress(res.docs, res.bytes) end
   end
 
-  local handles, counters = {}, {}
+  -- one input open at a time: units come in input order, so a worker never goes back
+  -- to a file it left (thousands of inputs must not hold thousands of descriptors)
+  local open_fi, f
+  local function close_current()
+    if f then f:close() end
+    open_fi, f = nil, nil
+  end
   local ok, err = pcall(function()
     for u in claim do
       local unit = units[u]
@@ -304,23 +337,31 @@ function M.process(files, plan, opts, an, claim, progress)
         if progress then progress(res.docs, res.bytes) end
       else
         cur_txt = nil
-        local f = handles[fi]
-        if not f then
-          f = assert(io.open(file.path, "rb"))
-          handles[fi] = f
-          counters[fi] = newline_counter(file.path)
+        if open_fi ~= fi then
+          close_current()
+          local oerr
+          f, oerr = io.open(file.path, "rb")
+          if f then open_fi, lines_before = fi, newline_counter(f) end
+          if not f then
+            -- planned as readable, gone since (removed, permissions changed): this
+            -- chunk's records are lost, so say which bytes
+            cur_txt = file.name
+            skip(base + unit[2], "unreadable file", string.format("unreadable file: %s (bytes %d-%d not read)",
+              tostring(oerr), unit[2], unit[3] - 1))
+          end
         end
-        cur_file, cur_counter, chunk_pos, chunk_lines = file, counters[fi], nil, nil
-        -- the chunk's first line start, for line numbers: known once the chunk is read
-        each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
-          if nth == 0 then chunk_pos = pos end
-          record(buf, ls, le, pos, nth)
-        end)
+        if f then
+          cur_file, chunk_pos, chunk_lines = file, nil, nil
+          -- the chunk's first line start, for line numbers: known once the chunk is read
+          each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
+            if nth == 0 then chunk_pos = pos end
+            record(buf, ls, le, pos, nth)
+          end)
+        end
       end
     end
   end)
-  for _, f in pairs(handles) do f:close() end
-  for _, c in pairs(counters) do c.close() end
+  close_current()
   if not ok then error(err, 0) end
   return res
 end
@@ -352,6 +393,14 @@ end
 
 local MAGIC = "dyadic-worker 1\n"
 
+-- A `where` (a file name: any bytes) in the tab-separated result lines: %XX escapes.
+local function escape_field(s)
+  return (s:gsub("[%%\t\r\n]", function(c) return string.format("%%%02X", c:byte()) end))
+end
+local function unescape_field(s)
+  return (s:gsub("%%(%x%x)", function(h) return string.char(tonumber(h, 16)) end))
+end
+
 -- Serialize a worker's result to the emit file. Written in place, not through a
 -- temporary file: the parent made the file (os.tmpname), removes it, and trusts it
 -- only when it ends with the "\nend\n" trailer, so a worker that dies mid-write
@@ -359,10 +408,10 @@ local MAGIC = "dyadic-worker 1\n"
 local function write_result(path, res)
   local out = { MAGIC, string.format("stats %d %d %d %.6f\n", res.docs, res.bytes, res.records, os.clock()) }
   for _, s in ipairs(res.skips) do
-    out[#out + 1] = string.format("skip %d\t%s\t%s\t%s\n", s[1], s[2], one_line(s[3]), s[4])
+    out[#out + 1] = string.format("skip %d\t%s\t%s\t%s\n", s[1], s[2], escape_field(s[3]), s[4])
   end
   for _, w in ipairs(res.warnings) do
-    out[#out + 1] = string.format("warn %d\t%s\t%s\n", w[1], one_line(w[2]), w[3])
+    out[#out + 1] = string.format("warn %d\t%s\t%s\n", w[1], escape_field(w[2]), w[3])
   end
   local blob = res.agg:serialize()
   out[#out + 1] = string.format("agg %d\n", #blob)
@@ -392,10 +441,10 @@ local function read_result(path)
       res.docs, res.bytes, res.records, res.cpu = tonumber(d), tonumber(b), tonumber(r), tonumber(c)
     elseif tag == "skip" then
       local i, kind, where, msg = rest:match("^(%d+)\t([^\t]*)\t([^\t]*)\t(.*)$")
-      res.skips[#res.skips + 1] = { tonumber(i), kind, where, msg }
+      res.skips[#res.skips + 1] = { tonumber(i), kind, unescape_field(where), msg }
     elseif tag == "warn" then
       local i, where, msg = rest:match("^(%d+)\t([^\t]*)\t(.*)$")
-      res.warnings[#res.warnings + 1] = { tonumber(i), where, msg }
+      res.warnings[#res.warnings + 1] = { tonumber(i), unescape_field(where), msg }
     elseif tag == "agg" then
       local len = tonumber(rest)
       local blob = data:sub(pos, pos + len - 1)
@@ -451,11 +500,9 @@ end
 
 -- Arguments a worker needs to analyze like the parent (and to cut the same chunks: the
 -- input sizes the parent measured).
-local function worker_args(p, plan)
+local function worker_args(p, plan_file)
   local o, a = p.opts, { "corpus" }
-  local sizes = {}
-  for fi = 1, #plan.bases do sizes[fi] = plan.sizes[fi] == false and "x" or tostring(plan.sizes[fi] or 0) end
-  a[#a + 1] = "--plan=" .. plan.chunk .. ":" .. table.concat(sizes, ",")
+  a[#a + 1] = "--plan=" .. plan_file
   for _, l in ipairs(o.lexicon) do a[#a + 1] = "--lexicon=" .. l end
   for _, r in ipairs(o.rules) do a[#a + 1] = "--rules=" .. r end
   if o.by then a[#a + 1] = "--by=" .. o.by end
@@ -469,21 +516,69 @@ local function worker_args(p, plan)
   return table.concat(q, " ")
 end
 
+-- The plan as io.popen workers read it (--plan FILE): the chunk size, then each input's
+-- kind, size ("x": unreadable), path and name (length-prefixed: any bytes). A file,
+-- not arguments: a directory of 100,000 inputs would not fit on a command line.
+local PLAN_MAGIC = "dyadic-plan 1\n"
+
+local function write_plan(path, files, plan)
+  local out = { PLAN_MAGIC, string.format("chunk %d\n", plan.chunk) }
+  for fi, file in ipairs(files) do
+    local size = plan.sizes[fi]
+    out[#out + 1] = string.format("input %s %s %d %d\n%s%s\n", file.kind, size == false and "x" or
+      string.format("%d", size or 0), #file.path, #file.name, file.path, file.name)
+  end
+  return util.write_atomic(path, table.concat(out))
+end
+
+-- files, chunk, sizes from a plan file; nil, message when it is not one.
+local function read_plan(path)
+  local data, err = util.read_file(path)
+  if not data then return nil, err end
+  if data:sub(1, #PLAN_MAGIC) ~= PLAN_MAGIC then return nil, path .. ": not a plan" end
+  local chunk, pos = data:match("^chunk (%d+)\n()", #PLAN_MAGIC + 1)
+  if not chunk then return nil, path .. ": no chunk size" end
+  local files, sizes = {}, {}
+  while pos <= #data do
+    local kind, size, lp, ln, at = data:match("^input (%a+) (%w+) (%d+) (%d+)\n()", pos)
+    if not kind then return nil, path .. ": malformed at byte " .. pos end
+    lp, ln = tonumber(lp), tonumber(ln)
+    local fpath, name = data:sub(at, at + lp - 1), data:sub(at + lp, at + lp + ln - 1)
+    if #name ~= ln or data:sub(at + lp + ln, at + lp + ln) ~= "\n" then
+      return nil, path .. ": malformed at byte " .. at
+    end
+    files[#files + 1] = { kind = kind, path = fpath, name = name }
+    sizes[#files] = tonumber(size) or false
+    pos = at + lp + ln + 1
+  end
+  return files, tonumber(chunk), sizes
+end
+M.write_plan, M.read_plan = write_plan, read_plan
+
 -- Run N workers and collect their results in worker order; nil, message on failure.
-local function run_workers(p, plan, n, argv, bar)
+-- Every worker started is waited for, and every emit file and the plan file removed,
+-- whatever happened.
+local function run_workers(p, files, plan, n, argv, bar)
   local self = self_command(argv)
   if not self then return nil, "cannot locate the dyadic script to start workers" end
-  local common = worker_args(p, plan)
-  local workers = {}
+  local plan_file = os.tmpname()
+  local pok, perr = write_plan(plan_file, files, plan)
+  if not pok then os.remove(plan_file); return nil, "cannot write the workers' plan: " .. tostring(perr) end
+  local common = worker_args(p, plan_file)
+  local workers, failed = {}, nil
   for i = 0, n - 1 do
     local emit = os.tmpname()
     local cmd = string.format("%s --worker=%d/%d --emit=%s%s %s", self, i, n, util.quote(emit),
       (i == 0 and bar) and " --progress" or "", common)
     local pipe = io.popen(cmd, "r")
-    if not pipe then return nil, "cannot start worker " .. i end
+    if not pipe then
+      os.remove(emit)
+      failed = string.format("cannot start worker %d/%d; nothing written", i, n)
+      break
+    end
     workers[#workers + 1] = { pipe = pipe, emit = emit }
   end
-  local results, failed = {}, nil
+  local results = {}
   for i, w in ipairs(workers) do
     for line in w.pipe:lines() do
       local d, b = line:match("^progress (%d+) (%d+)$")
@@ -497,6 +592,7 @@ local function run_workers(p, plan, n, argv, bar)
     end
     results[i] = res
   end
+  os.remove(plan_file)
   if failed then return nil, failed end
   return results
 end
@@ -606,7 +702,9 @@ local function run(p, fmt, cli)
       end
     end
   end
-  local files, empty_dirs = M.expand(p.args, opts.stdin_copy)
+  -- (an io.popen worker takes the inputs from the parent's plan instead)
+  local files, empty_dirs = {}, {}
+  if not (opts.worker and opts.plan) then files, empty_dirs = M.expand(p.args, opts.stdin_copy) end
   if not opts.worker then
     -- a directory without inputs is most likely a wrong path: say so, and fail at the
     -- end (like a skipped record) unless --keep-going
@@ -628,18 +726,15 @@ local function run(p, fmt, cli)
       end
     end
     -- the parent's plan: its chunk size and the input sizes it measured
-    -- (without --plan, as when started by hand: its own plan, with the default chunks)
+    -- the parent's plan (without --plan, as when started by hand: its own, with the
+    -- default chunks)
     local plan
     if opts.plan then
-      local chunk, list = opts.plan:match("^(%d+):(.*)$")
-      if not chunk or tonumber(chunk) < 1 then cli.usage("bad --plan") end
-      local sizes = {}
-      for fi = 1, #files do
-        local v = list:match("^([^,]*),?")
-        list = list:sub(#v + 2)
-        sizes[fi] = tonumber(v) or false
-      end
-      plan = M.plan(files, tonumber(chunk), sizes)
+      local pfiles, chunk, sizes = read_plan(opts.plan)
+      if not pfiles then cli.say("%s", chunk); return 1 end
+      if chunk < 1 then cli.usage("bad --plan") end
+      files = pfiles
+      plan = M.plan(files, chunk, sizes)
     else
       plan = M.plan(files)
     end
@@ -659,8 +754,11 @@ local function run(p, fmt, cli)
   -- chunks: small enough that N workers finish within a chunk's time of each other; one
   -- process reads in blocks of BLOCK. DYADIC_CHUNK_BYTES: a test's tiny chunks.
   local chunk = tonumber(os.getenv("DYADIC_CHUNK_BYTES") or "") or (jobs == 1 and BLOCK or CHUNK)
-  if chunk < 1 or chunk ~= math.floor(chunk) then cli.usage("DYADIC_CHUNK_BYTES must be a positive whole number") end
+  if chunk < 1 or chunk > 2 ^ 40 or chunk ~= math.floor(chunk) then
+    cli.usage("DYADIC_CHUNK_BYTES must be a whole number from 1 to 2^40")
+  end
   local plan = M.plan(files, chunk)
+  opts.copies = plan.copies  -- copies of inputs that could not seek: removed at the end
   local tty = util.isatty(2)
   local bar = tty and progress_bar(total_size(files), os.time()) or nil
 
@@ -687,7 +785,7 @@ local function run(p, fmt, cli)
       results, err = run_forked(core, files, plan, opts, an, jobs, bar)
       if results then own_cpu = err; err = nil end
     else
-      results, err = run_workers(p, plan, jobs, p.argv or arg or {}, bar)
+      results, err = run_workers(p, files, plan, jobs, p.argv or arg or {}, bar)
     end
     if not results then
       if bar then bar(0, 0, true) end
@@ -788,6 +886,7 @@ end
 function M.run(p, fmt, cli)
   local ok, status = pcall(run, p, fmt, cli)
   if p.opts.stdin_copy and not p.opts.worker then os.remove(p.opts.stdin_copy) end
+  for _, copy in ipairs(p.opts.copies or {}) do os.remove(copy) end
   if not ok then error(status, 0) end
   return status
 end

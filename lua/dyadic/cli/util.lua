@@ -84,7 +84,9 @@ M.read_file = shared.read_file
 
 --- Is path a directory? (io.open succeeds on one on POSIX, reading fails with EISDIR)
 function M.is_dir(path)
-  local f = io.open(path, "rb")
+  -- path/. opens only when path is a directory: a named pipe is never opened here (that
+  -- would wait for a writer, and read(0) would swallow the first buffer of its data)
+  local f = io.open(path .. "/.", "rb")
   if not f then return false end
   local ok, _, code = f:read(0)
   f:close()
