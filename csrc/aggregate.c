@@ -277,41 +277,74 @@ static int rec_less_eq(const sort_rec *x, const sort_rec *y)
     return 1;
 }
 
-/* Bottom-up merge sort of key ranks, then one pass moving keys and values into order.
- * Returns -1 when out of memory (the table is then left as it was). */
-static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank)
+/* Stable counting sort of src by key k (ranks 0..nranks), into dst; count has nranks + 2 slots. */
+static void count_pass(const sort_rec *src, sort_rec *dst, size_t n, int k, uint32_t *count, size_t nranks)
+{
+    size_t i;
+    uint32_t sum = 0;
+    memset(count, 0, (nranks + 2) * sizeof *count);
+    for (i = 0; i < n; i++) count[src[i].r[k] + 1]++;
+    for (i = 0; i <= nranks; i++) {
+        sum += count[i + 1];
+        count[i + 1] = sum;
+    }
+    for (i = 0; i < n; i++) dst[count[src[i].r[k]]++] = src[i];
+}
+
+/* Order a table by the ranks of its keys, then move keys and values into that order in one
+ * pass. Keys are unique, so any correct sort gives the same order: a least-significant-key
+ * counting sort when the ranks are few next to the entries (O(n) per key), else a bottom-up
+ * merge sort. Returns 1 when the table was in order already (nothing moved), 0 when sorted,
+ * -1 when out of memory (the table is then left as it was). */
+static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank, size_t nranks)
 {
     size_t n = t->n, i, width, nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
     sort_rec *src, *dst, *tmp;
-    uint32_t *keys;
+    uint32_t *keys, *count = NULL;
     int64_t *vals;
     int k;
     if (n > SIZE_MAX / (2 * sizeof *src) || n > SIZE_MAX / (DY_AGG_MAXVAL * sizeof *vals)) return -1;
     src = malloc(2 * n * sizeof *src);
-    keys = malloc(n * nk * sizeof *keys);
-    vals = malloc(n * nv * sizeof *vals);
-    if (src == NULL || keys == NULL || vals == NULL) {
-        free(src);
-        free(keys);
-        free(vals);
-        return -1;
-    }
+    if (src == NULL) return -1;
     dst = src + n;
     for (i = 0; i < n; i++) {
         const uint32_t *key = DY_AGG_KEYS(t, i);
         for (k = 0; k < DY_AGG_MAXKEY; k++) src[i].r[k] = k < t->nkeys ? rank[key[k]] : 0;
         src[i].i = (uint32_t)i;
     }
-    for (width = 1; width < n; width *= 2) {
-        size_t lo;
-        for (lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t p = lo, q = mid, o = lo;
-            while (p < mid && q < hi) dst[o++] = rec_less_eq(&src[p], &src[q]) ? src[p++] : src[q++];
-            while (p < mid) dst[o++] = src[p++];
-            while (q < hi) dst[o++] = src[q++];
+    for (i = 1; i < n && rec_less_eq(&src[i - 1], &src[i]); i++) continue;
+    if (i >= n) {  /* in order already (loaded text, or entries added in key order) */
+        free(src);
+        return 1;
+    }
+    keys = malloc(n * nk * sizeof *keys);
+    vals = malloc(n * nv * sizeof *vals);
+    if (nranks / 4 <= n && nranks < SIZE_MAX / sizeof *count - 2) count = malloc((nranks + 2) * sizeof *count);
+    if (keys == NULL || vals == NULL) {
+        free(src);
+        free(keys);
+        free(vals);
+        free(count);
+        return -1;
+    }
+    if (count != NULL) {
+        for (k = t->nkeys - 1; k >= 0; k--) {
+            count_pass(src, dst, n, k, count, nranks);
+            tmp = src; src = dst; dst = tmp;
         }
-        tmp = src; src = dst; dst = tmp;
+        free(count);
+    } else {
+        for (width = 1; width < n; width *= 2) {
+            size_t lo;
+            for (lo = 0; lo < n; lo += 2 * width) {
+                size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+                size_t p = lo, q = mid, o = lo;
+                while (p < mid && q < hi) dst[o++] = rec_less_eq(&src[p], &src[q]) ? src[p++] : src[q++];
+                while (p < mid) dst[o++] = src[p++];
+                while (q < hi) dst[o++] = src[q++];
+            }
+            tmp = src; src = dst; dst = tmp;
+        }
     }
     for (i = 0; i < n; i++) {
         memcpy(keys + i * nk, DY_AGG_KEYS(t, src[i].i), nk * sizeof *keys);
@@ -363,14 +396,15 @@ static void table_heapsort(const dy_agg *a, dy_agg_table *t)
 
 void dy_agg_sort(dy_agg *a)
 {
-    int i;
+    int i, rc;
     uint32_t *rank = NULL;
     for (i = 0; i < DY_T_COUNT; i++) {
         dy_agg_table *t = &a->t[i];
         if (t->sorted) continue;
         if (rank == NULL) rank = string_ranks(a);
-        if (rank == NULL || sort_by_ranks(t, rank) != 0) table_heapsort(a, t);
-        reslot(t);
+        rc = rank == NULL ? -1 : sort_by_ranks(t, rank, dy_strtab_size(&a->strings));
+        if (rc < 0) table_heapsort(a, t);
+        if (rc != 1) reslot(t);  /* entries moved */
         t->sorted = 1;
     }
     free(rank);
@@ -628,12 +662,34 @@ const char *dy_agg_strerror(int code)
 
 /* ---------------------------------------------------------------- serialize */
 
+/* Canonical decimal of v (docs/AGGREGATE-FORMAT.md: optional '-', no leading zeros, no -0)
+ * into dst, which has room for DY_AGG_INTLEN bytes; returns the length. The one integer
+ * formatter of the text format (sprintf costs ~10x more per figure). */
+#define DY_AGG_INTLEN 20
+static size_t fmt_int(char *dst, int64_t v)
+{
+    char tmp[DY_AGG_INTLEN];
+    size_t n = 0, len = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) dst[len++] = '-';
+    while (n > 0) dst[len++] = tmp[--n];
+    return len;
+}
+
+/* Output goes through a buffer of OUT_BUF bytes, handed to the writer when full: lines
+ * that fit are formatted straight into it; longer ones go byte run by byte run. */
+#define OUT_BUF 8192
+
 typedef struct {
     dy_agg_writer write;
     void *ud;
-    char buf[512];
     size_t n;
     int failed;
+    char buf[OUT_BUF];
 } out_buf;
 
 static void out_flush(out_buf *o)
@@ -662,31 +718,37 @@ static void out_str(out_buf *o, const char *s)
 
 static void out_int(out_buf *o, int64_t v)
 {
-    char tmp[32];
-    int n = sprintf(tmp, " %lld", (long long)v);
-    out_bytes(o, tmp, (size_t)n);
+    char tmp[1 + DY_AGG_INTLEN];
+    tmp[0] = ' ';
+    out_bytes(o, tmp, 1 + fmt_int(tmp + 1, v));
+}
+
+/* The escape of byte c (docs/AGGREGATE-FORMAT.md, Escaping) into esc; returns its length,
+ * 0 when c is written as it is. */
+static size_t escape_byte(unsigned char c, char esc[4])
+{
+    static const char hex[] = "0123456789abcdef";
+    if (c > ' ' && c != '\\' && c != 0x7f) return 0;
+    esc[0] = '\\';
+    switch (c) {
+    case '\\': esc[1] = '\\'; return 2;
+    case ' ': esc[1] = 's'; return 2;
+    case '\n': esc[1] = 'n'; return 2;
+    case '\t': esc[1] = 't'; return 2;
+    case '\r': esc[1] = 'r'; return 2;
+    default: esc[1] = 'x'; esc[2] = hex[c >> 4]; esc[3] = hex[c & 15]; return 4;
+    }
 }
 
 /* A field: space, then the string escaped so that it holds no space, newline or control byte. */
-static void out_field(out_buf *o, const dy_agg *a, uint32_t id)
+static void out_field(out_buf *o, const char *s, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t len, i, run = 0;
-    const char *s = dy_strtab_get(&a->strings, id, &len);
+    size_t i, run = 0;
     out_bytes(o, " ", 1);
     if (len == 0) { out_bytes(o, "\\e", 2); return; }
     for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
         char esc[4];
-        size_t n = 0;
-        if (c == '\\') { esc[0] = '\\'; esc[1] = '\\'; n = 2; }
-        else if (c == ' ') { esc[0] = '\\'; esc[1] = 's'; n = 2; }
-        else if (c == '\n') { esc[0] = '\\'; esc[1] = 'n'; n = 2; }
-        else if (c == '\t') { esc[0] = '\\'; esc[1] = 't'; n = 2; }
-        else if (c == '\r') { esc[0] = '\\'; esc[1] = 'r'; n = 2; }
-        else if (c < 0x20 || c == 0x7f) {
-            esc[0] = '\\'; esc[1] = 'x'; esc[2] = hex[c >> 4]; esc[3] = hex[c & 15]; n = 4;
-        }
+        size_t n = escape_byte((unsigned char)s[i], esc);
         if (n) {
             out_bytes(o, s + run, i - run);
             out_bytes(o, esc, n);
@@ -696,12 +758,62 @@ static void out_field(out_buf *o, const dy_agg *a, uint32_t id)
     out_bytes(o, s + run, len - run);
 }
 
+/* The same field written at p, which has room for 1 + 4 * len (or 3) bytes; returns the end. */
+static char *put_field(char *p, const char *s, size_t len)
+{
+    size_t i;
+    *p++ = ' ';
+    if (len == 0) { *p++ = '\\'; *p++ = 'e'; return p; }
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c != '\\' && c != 0x7f) {
+            *p++ = (char)c;
+        } else {
+            char esc[4];
+            size_t n = escape_byte(c, esc);
+            memcpy(p, esc, n);
+            p += n;
+        }
+    }
+    return p;
+}
+
+/* One record line: the tag, the escaped keys, the figures. */
+static void out_line(out_buf *o, const dy_agg *a, const char *tag, size_t taglen, const uint32_t *keys,
+                     int nkeys, const int64_t *vals, int nvals)
+{
+    const char *s[DY_AGG_MAXKEY];
+    size_t len[DY_AGG_MAXKEY], need = taglen + (size_t)nvals * (1 + DY_AGG_INTLEN) + 1;
+    int k, v;
+    for (k = 0; k < nkeys; k++) {
+        s[k] = dy_strtab_get(&a->strings, keys[k], &len[k]);
+        need += len[k] > OUT_BUF ? OUT_BUF : 3 + 4 * len[k];  /* (an oversized bound means: no fit) */
+    }
+    if (need > sizeof o->buf - o->n) out_flush(o);
+    if (need <= sizeof o->buf) {
+        char *p = o->buf + o->n;
+        memcpy(p, tag, taglen);
+        p += taglen;
+        for (k = 0; k < nkeys; k++) p = put_field(p, s[k], len[k]);
+        for (v = 0; v < nvals; v++) {
+            *p++ = ' ';
+            p += fmt_int(p, vals[v]);
+        }
+        *p++ = '\n';
+        o->n = (size_t)(p - o->buf);
+        return;
+    }
+    out_bytes(o, tag, taglen);
+    for (k = 0; k < nkeys; k++) out_field(o, s[k], len[k]);
+    for (v = 0; v < nvals; v++) out_int(o, vals[v]);
+    out_bytes(o, "\n", 1);
+}
+
 int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
 {
     static const char *const tags[DY_T_COUNT] = { "skip", "p", "d", "s", "a" };
     out_buf o;
-    char head[96];
-    int tb, k, v;
+    int tb;
     size_t i;
     if (a->broken) return DY_AGG_EBROKEN;
     dy_agg_sort(a);
@@ -709,16 +821,20 @@ int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
     o.ud = ud;
     o.n = 0;
     o.failed = 0;
-    sprintf(head, "dyadic-aggregate %d\nby %s\ndocuments %lld\nskipped %lld\n", DY_AGG_FORMAT_VERSION,
-            dy_period_kind_name(a->by), (long long)a->documents, (long long)a->skipped);
-    out_str(&o, head);
+    out_str(&o, "dyadic-aggregate");
+    out_int(&o, DY_AGG_FORMAT_VERSION);
+    out_str(&o, "\nby ");
+    out_str(&o, dy_period_kind_name(a->by));
+    out_str(&o, "\ndocuments");
+    out_int(&o, a->documents);
+    out_str(&o, "\nskipped");
+    out_int(&o, a->skipped);
+    out_str(&o, "\n");
     for (tb = 0; tb < DY_T_COUNT; tb++) {
         const dy_agg_table *t = &a->t[tb];
+        size_t taglen = strlen(tags[tb]);
         for (i = 0; i < t->n && !o.failed; i++) {
-            out_str(&o, tags[tb]);
-            for (k = 0; k < dy_agg_nkeys[tb]; k++) out_field(&o, a, DY_AGG_KEYS(t, i)[k]);
-            for (v = 0; v < dy_agg_nvals[tb]; v++) out_int(&o, DY_AGG_VALS(t, i)[v]);
-            out_bytes(&o, "\n", 1);
+            out_line(&o, a, tags[tb], taglen, DY_AGG_KEYS(t, i), t->nkeys, DY_AGG_VALS(t, i), t->nvals);
         }
     }
     out_str(&o, "end\n");
