@@ -69,32 +69,59 @@ static int64_t *tab_find(const dy_agg_table *t, const uint32_t *key)
     return i == NONE ? NULL : DY_AGG_VALS(t, i);
 }
 
-/* The values of the entry for key, created as zeros when new (*created set). NULL when out of memory. */
-static int64_t *tab_get(dy_agg_table *t, const uint32_t *key, int *created)
+/* Room in the slots for n entries (at most half full; sizes as adding one by one gives).
+ * -1 when out of memory (the table is then unchanged). */
+static int tab_reserve(dy_agg_table *t, size_t n)
 {
-    size_t i, nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
-    int64_t *v = tab_find(t, key);
-    if (created) *created = 0;
-    if (v != NULL) return v;
-    if (t->n >= UINT32_MAX - 1) return NULL;
-    if ((t->n + 1) * 2 > t->nslots) {
-        size_t nslots = t->nslots ? t->nslots * 2 : 16;
-        uint32_t *slots;
-        if (nslots > SIZE_MAX / sizeof *slots) return NULL;
-        slots = malloc(nslots * sizeof *slots);
-        if (slots == NULL) return NULL;
-        free(t->slots);
-        t->slots = slots;
-        t->nslots = nslots;
-        reslot(t);
+    size_t nslots = t->nslots ? t->nslots : 16;
+    uint32_t *slots;
+    if (n > SIZE_MAX / 2) return -1;
+    while (n * 2 > nslots) {
+        if (nslots > SIZE_MAX / 2 / sizeof *slots) return -1;
+        nslots *= 2;
     }
+    if (nslots == t->nslots) return 0;
+    slots = malloc(nslots * sizeof *slots);
+    if (slots == NULL) return -1;
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = nslots;
+    reslot(t);
+    return 0;
+}
+
+/* A new entry at the end, values zero, NOT in the slots (the caller puts it there, or
+ * rebuilds them with tab_reserve / reslot). NULL when out of memory. */
+static int64_t *tab_append(dy_agg_table *t, const uint32_t *key)
+{
+    size_t nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
+    int64_t *v;
+    if (t->n >= UINT32_MAX - 1) return NULL;
     if (DY_GROW(t->keys, t->capk, t->n * nk, nk) != 0) return NULL;
     if (DY_GROW(t->vals, t->capv, t->n * nv, nv) != 0) return NULL;
-    i = find_slot(t, key);
     memcpy(DY_AGG_KEYS(t, t->n), key, nk * sizeof *key);
     v = DY_AGG_VALS(t, t->n);
     memset(v, 0, nv * sizeof *v);
     t->n++;
+    return v;
+}
+
+/* The values of the entry for key, created as zeros when new (*created set). NULL when out of memory. */
+static int64_t *tab_get(dy_agg_table *t, const uint32_t *key, int *created)
+{
+    size_t i = 0;
+    int64_t *v;
+    if (created) *created = 0;
+    if (t->nslots != 0) {
+        i = find_slot(t, key);
+        if (t->slots[i] != 0) return DY_AGG_VALS(t, t->slots[i] - 1);
+    }
+    if ((t->n + 1) * 2 > t->nslots) {
+        if (tab_reserve(t, t->n + 1) != 0) return NULL;
+        i = find_slot(t, key);
+    }
+    v = tab_append(t, key);
+    if (v == NULL) return NULL;
     t->slots[i] = (uint32_t)t->n;
     t->sorted = t->n <= 1;
     if (created) *created = 1;
@@ -472,15 +499,13 @@ size_t dy_agg_memory(const dy_agg *a)
 /* Add vals into the entry for key (in a's own ids), refusing an int64 overflow. */
 static int put(dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY], const int64_t *vals)
 {
-    int i, nv = dy_agg_nvals[table];
-    int64_t *e = tab_find(&a->t[table], key);
-    if (e != NULL) {
+    int i, nv = dy_agg_nvals[table], created;
+    int64_t *e = tab_get(&a->t[table], key, &created);
+    if (e == NULL) return DY_AGG_ENOMEM;
+    if (!created) {
         for (i = 0; i < nv; i++) {
             if (add_overflows(e[i], vals[i])) return DY_AGG_EOVERFLOW;
         }
-    } else {
-        e = tab_get(&a->t[table], key, NULL);
-        if (e == NULL) return DY_AGG_ENOMEM;
     }
     for (i = 0; i < nv; i++) e[i] += vals[i];
     return DY_AGG_OK;
@@ -488,64 +513,104 @@ static int put(dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY], const in
 
 int dy_agg_merge(dy_agg *a, const dy_agg *b)
 {
-    size_t nb = dy_strtab_size(&b->strings), i;
-    uint32_t *map;
+    size_t nb = dy_strtab_size(&b->strings), i, j, total = 0, fresh[DY_T_COUNT];
+    uint32_t *map, *where;
     int tb, k, v;
     if (a->broken || b->broken) return DY_AGG_EBROKEN;
     if (a->by != b->by) return DY_AGG_EBY;
     if (add_overflows(a->documents, b->documents) || add_overflows(a->skipped, b->skipped)) {
         return DY_AGG_EOVERFLOW;
     }
-    if (nb >= SIZE_MAX / sizeof *map) return DY_AGG_ENOMEM;
-    map = malloc((nb + 1) * sizeof *map);
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        if (b->t[tb].n > SIZE_MAX / sizeof *map - total) return DY_AGG_ENOMEM;
+        total += b->t[tb].n;
+    }
+    if (nb >= SIZE_MAX / sizeof *map - total - 1) return DY_AGG_ENOMEM;
+    map = malloc((nb + 1 + total) * sizeof *map);
     if (map == NULL) return DY_AGG_ENOMEM;
-    /* Phase 1: find b's strings in a, and check every sum; nothing changes yet. */
+    /* where[j]: 1 + the index in a of b's entry j (tables one after the other), 0 when new */
+    where = map + nb + 1;
+    /* Phase 1: find b's strings and entries in a, and check every sum; nothing changes yet. */
     map[0] = 0;
     for (i = 1; i <= nb; i++) {
         size_t len;
         const char *s = dy_strtab_get(&b->strings, (uint32_t)i, &len);
         map[i] = dy_strtab_find(&a->strings, s, len);
     }
-    for (tb = 0; tb < DY_T_COUNT; tb++) {
+    for (tb = 0, j = 0; tb < DY_T_COUNT; tb++) {
         const dy_agg_table *t = &b->t[tb];
-        for (i = 0; i < t->n; i++) {
+        const dy_agg_table *at = &a->t[tb];
+        fresh[tb] = 0;
+        for (i = 0; i < t->n; i++, j++) {
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
             const uint32_t *bk = DY_AGG_KEYS(t, i);
             const int64_t *bv = DY_AGG_VALS(t, i), *e;
+            size_t at_i = NONE;
             int missing = 0;
             for (k = 0; k < t->nkeys; k++) {
                 key[k] = map[bk[k]];
                 if (key[k] == 0) missing = 1;
             }
-            if (missing || (e = tab_find(&a->t[tb], key)) == NULL) continue;
+            if (!missing) at_i = tab_index(at, key);
+            if (at_i == NONE) {
+                where[j] = 0;
+                fresh[tb]++;
+                continue;
+            }
+            where[j] = (uint32_t)(at_i + 1);
+            e = DY_AGG_VALS(at, at_i);
             for (v = 0; v < t->nvals; v++) {
                 if (add_overflows(e[v], bv[v])) { free(map); return DY_AGG_EOVERFLOW; }
             }
         }
     }
-    /* Phase 2: intern and add. Only running out of memory can stop it now. */
+    /* Phase 2: intern b's new strings and make room for the new entries. Only running out of
+     * memory can stop it, and it adds no figure. */
     for (i = 1; i <= nb; i++) {
         size_t len;
         const char *s = dy_strtab_get(&b->strings, (uint32_t)i, &len);
         if (map[i] == 0) {
             /* Interning may move a's bytes; when a == b every string is already there. */
             map[i] = dy_strtab_intern(&a->strings, s, len);
-            if (map[i] == 0) { free(map); return DY_AGG_ENOMEM; }  /* nothing added yet */
+            if (map[i] == 0) { free(map); return DY_AGG_ENOMEM; }
         }
     }
     for (tb = 0; tb < DY_T_COUNT; tb++) {
+        dy_agg_table *at = &a->t[tb];
+        size_t nk = (size_t)at->nkeys, nv = (size_t)at->nvals;
+        if (fresh[tb] == 0) continue;
+        if (fresh[tb] > UINT32_MAX - 1 - at->n || tab_reserve(at, at->n + fresh[tb]) != 0
+            || DY_GROW(at->keys, at->capk, at->n * nk, fresh[tb] * nk) != 0
+            || DY_GROW(at->vals, at->capv, at->n * nv, fresh[tb] * nv) != 0) {
+            free(map);
+            return DY_AGG_ENOMEM;
+        }
+    }
+    /* Phase 3: add. Every sum was checked and every byte reserved: this cannot fail. */
+    for (tb = 0, j = 0; tb < DY_T_COUNT; tb++) {
         const dy_agg_table *t = &b->t[tb];
+        dy_agg_table *at = &a->t[tb];
         size_t n = t->n;  /* when a == b the table does not grow: every key exists */
-        for (i = 0; i < n; i++) {
-            uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
-            int64_t vals[DY_AGG_MAXVAL];
-            for (k = 0; k < t->nkeys; k++) key[k] = map[DY_AGG_KEYS(t, i)[k]];
-            memcpy(vals, DY_AGG_VALS(t, i), (size_t)t->nvals * sizeof *vals);
-            if (put(a, tb, key, vals) != DY_AGG_OK) {
-                a->broken = 1;
-                free(map);
-                return DY_AGG_ENOMEM;
+        for (i = 0; i < n; i++, j++) {
+            const int64_t *bv = DY_AGG_VALS(t, i);
+            int64_t *e;
+            if (where[j] != 0) {
+                e = DY_AGG_VALS(at, where[j] - 1);
+            } else {
+                uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+                size_t slot;
+                for (k = 0; k < t->nkeys; k++) key[k] = map[DY_AGG_KEYS(t, i)[k]];
+                slot = find_slot(at, key);
+                e = tab_append(at, key);  /* within the room reserved above */
+                if (e == NULL) {
+                    a->broken = 1;
+                    free(map);
+                    return DY_AGG_ENOMEM;
+                }
+                at->slots[slot] = (uint32_t)at->n;
+                at->sorted = at->n <= 1;
             }
+            for (v = 0; v < t->nvals; v++) e[v] += bv[v];
         }
     }
     a->documents += b->documents;
@@ -969,6 +1034,18 @@ static long unescape(const char *s, size_t n, char **buf, size_t *cap, char *err
     return (long)m;
 }
 
+/* Whether a field is its own unescaped text: not empty, no escape, no control byte. */
+static int plain_field(const char *s, size_t n)
+{
+    size_t i;
+    if (n == 0) return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f || c == '\\') return 0;
+    }
+    return 1;
+}
+
 /* A field quoted in an error message: at most size - 1 bytes, control and non-ASCII bytes as '?'. */
 static void printable(char *dst, size_t size, const char *s, size_t n)
 {
@@ -992,7 +1069,11 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
     static const char *const what[DY_T_COUNT] = { "skip reason", "period", "dyad", "dyad sector", "actor" };
     size_t pos = 0, lineno = 0, scap = 0;
     char *sbuf = NULL;
-    int state = 0, last_table = -1, ended = 0, rc = -1;
+    int state = 0, last_table = -1, ended = 0, rc = -1, cache_table = -1, k;
+    int inorder[DY_T_COUNT] = { 1, 1, 1, 1, 1 };
+    const char *cache_f[DY_AGG_MAXKEY] = { NULL, NULL, NULL, NULL };
+    size_t cache_len[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+    uint32_t cache_id[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
     int64_t skips = 0, pdocs = 0;
     fields fs;
     err[0] = '\0';
@@ -1000,7 +1081,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
         const char *l = s + pos;
         const char *nl = memchr(l, '\n', len - pos);
         size_t ll = nl ? (size_t)(nl - l) : len - pos;
-        int tb, k, v;
+        int tb, v;
         pos += ll + (nl ? 1 : 0);
         lineno++;
         *line = lineno;
@@ -1084,31 +1165,53 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
                      dy_agg_nkeys[tb] + dy_agg_nvals[tb], fs.n - 1);
             goto done;
         }
+        if (tb != cache_table) {  /* the key cache holds the previous line's keys of this kind only */
+            cache_table = tb;
+            for (k = 0; k < DY_AGG_MAXKEY; k++) cache_len[k] = 0;
+        }
         {
+            dy_agg_table *t = &a->t[tb];
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
             int64_t vals[DY_AGG_MAXVAL] = { 0, 0, 0, 0, 0, 0, 0 };
-            int created;
+            int created = 1;
             int64_t *e;
             for (k = 0; k < dy_agg_nkeys[tb]; k++) {
-                long n = unescape(fs.f[1 + k], fs.len[1 + k], &sbuf, &scap, err, errlen);
-                if (n < 0) goto done;
+                const char *f = fs.f[1 + k], *u;
+                size_t fl = fs.len[1 + k], n;
+                if (fl != 0 && fl == cache_len[k] && memcmp(f, cache_f[k], fl) == 0) {
+                    key[k] = cache_id[k];  /* same text as the line before: same string, checked already */
+                    continue;
+                }
+                if (plain_field(f, fl)) {
+                    u = f;
+                    n = fl;
+                } else {
+                    long m = unescape(f, fl, &sbuf, &scap, err, errlen);
+                    if (m < 0) goto done;
+                    u = m ? sbuf : "";
+                    n = (size_t)m;
+                }
                 if (k == 0 && tb != DY_T_SKIP) {
                     char quoted[40];
-                    printable(quoted, sizeof quoted, n ? sbuf : "", (size_t)n);
                     if (tb == DY_T_PERIOD) {
-                        if (!dy_agg_valid_period(a->by, n ? sbuf : "", (size_t)n)) {
+                        if (!dy_agg_valid_period(a->by, u, n)) {
+                            printable(quoted, sizeof quoted, u, n);
                             snprintf(err, errlen, "'%s' is not a period label of an aggregate by %s", quoted,
                                      dy_period_kind_name(a->by));
                             goto done;
                         }
-                    } else if ((key[0] = dy_strtab_find(&a->strings, n ? sbuf : "", (size_t)n)) == 0
+                    } else if ((key[0] = dy_strtab_find(&a->strings, u, n)) == 0
                                || tab_find(&a->t[DY_T_PERIOD], key) == NULL) {
+                        printable(quoted, sizeof quoted, u, n);
                         snprintf(err, errlen, "period '%s' has no p record before it", quoted);
                         goto done;
                     }
                 }
-                key[k] = dy_strtab_intern(&a->strings, n ? sbuf : "", (size_t)n);
+                key[k] = dy_strtab_intern(&a->strings, u, n);
                 if (key[k] == 0) { snprintf(err, errlen, "out of memory"); goto done; }
+                cache_f[k] = f;
+                cache_len[k] = fl;
+                cache_id[k] = key[k];
             }
             for (v = 0; v < dy_agg_nvals[tb]; v++) {
                 const char *f = fs.f[1 + dy_agg_nkeys[tb] + v];
@@ -1132,7 +1235,21 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
                 if (add_overflows(*sum, vals[0])) { snprintf(err, errlen, "counts overflow int64"); goto done; }
                 *sum += vals[0];
             }
-            e = tab_get(&a->t[tb], key, &created);
+            /* Lines of a kind in strictly increasing key order (as every writer sorts them) cannot
+             * repeat a key: the big tables then take them in order, unhashed, and get their slots
+             * once at the end. The first line out of order hashes the table and checks from then on. */
+            if (inorder[tb] && t->n > 0) {
+                int c = cmp_keys(a, DY_AGG_KEYS(t, t->n - 1), key, t->nkeys);
+                if (c == 0) created = 0;
+                else if (c > 0) inorder[tb] = 0;
+            }
+            if (!created) { snprintf(err, errlen, "duplicate %s record", what[tb]); goto done; }
+            if (inorder[tb] && tb >= DY_T_DYAD) {
+                e = tab_append(t, key);
+            } else {
+                if (t->nslots == 0 && t->n > 0 && tab_reserve(t, t->n) != 0) e = NULL;
+                else e = tab_get(t, key, &created);
+            }
             if (e == NULL) { snprintf(err, errlen, "out of memory"); goto done; }
             if (!created) { snprintf(err, errlen, "duplicate %s record", what[tb]); goto done; }
             memcpy(e, vals, (size_t)dy_agg_nvals[tb] * sizeof *e);
@@ -1148,6 +1265,14 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
         *line = lineno + 1;
         snprintf(err, errlen, "missing 'end' line (truncated input?)");
         goto done;
+    }
+    for (k = 0; k < DY_T_COUNT; k++) {
+        dy_agg_table *t = &a->t[k];
+        if (t->nslots == 0 && t->n > 0 && tab_reserve(t, t->n) != 0) {
+            snprintf(err, errlen, "out of memory");
+            goto done;
+        }
+        t->sorted = inorder[k];
     }
     rc = 0;
 done:
