@@ -167,15 +167,17 @@ static int add_overflows(int64_t x, int64_t y)
 
 int dy_agg_strcmp(const dy_agg *a, uint32_t x, uint32_t y)
 {
-    size_t lx, ly;
+    size_t lx, ly, n, i;
     const char *sx, *sy;
-    int c;
     if (x == y) return 0;
     if (x == 0 || y == 0) return x == 0 ? -1 : 1;
     sx = dy_strtab_get(&a->strings, x, &lx);
     sy = dy_strtab_get(&a->strings, y, &ly);
-    c = memcmp(sx, sy, lx < ly ? lx : ly);
-    if (c != 0) return c < 0 ? -1 : 1;
+    n = lx < ly ? lx : ly;
+    for (i = 0; i < n; i++) {  /* keys are short: a loop beats a memcmp call */
+        unsigned char cx = (unsigned char)sx[i], cy = (unsigned char)sy[i];
+        if (cx != cy) return cx < cy ? -1 : 1;
+    }
     return lx < ly ? -1 : lx > ly ? 1 : 0;
 }
 
@@ -1034,6 +1036,31 @@ static long unescape(const char *s, size_t n, char **buf, size_t *cap, char *err
     return (long)m;
 }
 
+/* The table of a record tag (skip, p, d, s, a), DY_T_COUNT when none. */
+static int tag_table(const char *s, size_t n)
+{
+    if (n == 1) {
+        switch (s[0]) {
+        case 'p': return DY_T_PERIOD;
+        case 'd': return DY_T_DYAD;
+        case 's': return DY_T_SECTOR;
+        case 'a': return DY_T_ACTOR;
+        default: return DY_T_COUNT;
+        }
+    }
+    return n == 4 && memcmp(s, "skip", 4) == 0 ? DY_T_SKIP : DY_T_COUNT;
+}
+
+/* Byte equality of two short runs (a loop: cheaper than a memcmp call at these sizes). */
+static int same_bytes(const char *x, const char *y, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (x[i] != y[i]) return 0;
+    }
+    return 1;
+}
+
 /* Whether a field is its own unescaped text: not empty, no escape, no control byte. */
 static int plain_field(const char *s, size_t n)
 {
@@ -1145,9 +1172,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
             ended = 1;
             continue;
         }
-        for (tb = 0; tb < DY_T_COUNT; tb++) {
-            if (fs.len[0] == strlen(tags[tb]) && memcmp(fs.f[0], tags[tb], fs.len[0]) == 0) break;
-        }
+        tb = tag_table(fs.f[0], fs.len[0]);
         if (tb == DY_T_COUNT) {
             char tag[24];
             printable(tag, sizeof tag, fs.f[0], fs.len[0]);
@@ -1178,7 +1203,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
             for (k = 0; k < dy_agg_nkeys[tb]; k++) {
                 const char *f = fs.f[1 + k], *u;
                 size_t fl = fs.len[1 + k], n;
-                if (fl != 0 && fl == cache_len[k] && memcmp(f, cache_f[k], fl) == 0) {
+                if (fl != 0 && fl == cache_len[k] && same_bytes(f, cache_f[k], fl)) {
                     key[k] = cache_id[k];  /* same text as the line before: same string, checked already */
                     continue;
                 }
