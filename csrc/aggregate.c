@@ -1304,3 +1304,177 @@ done:
     free(sbuf);
     return rc;
 }
+
+/* ---------------------------------------------------------------- dump (internal) */
+
+/* The dump: the aggregate's own arrays, in this machine's byte order, for handing an
+ * aggregate to another process of the same build (dyadic corpus -j N): no sorting, no
+ * decimal formatting or parsing. Not a file format (docs/AGGREGATE-FORMAT.md, "Dump"):
+ *
+ *   "dyadic-dump 1\n"  u32 0x01020304  u32 by  i64 documents  i64 skipped
+ *   u32 nstrings  u32 length[nstrings]  bytes of the strings, one after the other
+ *   for each table (skip, p, d, s, a): u32 n  u32 keys[n * nkeys]  i64 values[n * nvalues]
+ *
+ * Keys are string numbers 1..nstrings. */
+#define DUMP_MAGIC "dyadic-dump 1\n"
+#define DUMP_ORDER 0x01020304u
+
+static void out_u32(out_buf *o, uint32_t v)
+{
+    out_bytes(o, (const char *)&v, sizeof v);
+}
+
+static void out_i64(out_buf *o, int64_t v)
+{
+    out_bytes(o, (const char *)&v, sizeof v);
+}
+
+int dy_agg_dump(const dy_agg *a, dy_agg_writer write, void *ud)
+{
+    out_buf o;
+    size_t ns = dy_strtab_size(&a->strings), i;
+    int tb;
+    if (a->broken) return DY_AGG_EBROKEN;
+    o.write = write;
+    o.ud = ud;
+    o.n = 0;
+    o.failed = 0;
+    out_str(&o, DUMP_MAGIC);
+    out_u32(&o, DUMP_ORDER);
+    out_u32(&o, (uint32_t)a->by);
+    out_i64(&o, a->documents);
+    out_i64(&o, a->skipped);
+    out_u32(&o, (uint32_t)ns);  /* ids are uint32_t: ns < UINT32_MAX */
+    for (i = 1; i <= ns; i++) out_u32(&o, a->strings.length[i]);
+    for (i = 1; i <= ns; i++) {
+        size_t len;
+        const char *s = dy_strtab_get(&a->strings, (uint32_t)i, &len);
+        out_bytes(&o, s, len);
+    }
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        const dy_agg_table *t = &a->t[tb];
+        out_u32(&o, (uint32_t)t->n);
+        if (t->n == 0) continue;
+        out_bytes(&o, (const char *)t->keys, t->n * (size_t)t->nkeys * sizeof *t->keys);
+        out_bytes(&o, (const char *)t->vals, t->n * (size_t)t->nvals * sizeof *t->vals);
+    }
+    out_flush(&o);
+    return o.failed ? DY_AGG_ENOMEM : DY_AGG_OK;
+}
+
+typedef struct {
+    const char *p;
+    size_t left;
+} dump_reader;
+
+static int take(dump_reader *r, void *dst, size_t n)
+{
+    if (n > r->left) return -1;
+    if (n) memcpy(dst, r->p, n);
+    r->p += n;
+    r->left -= n;
+    return 0;
+}
+
+/* Whether value v of an entry of table tb is a count (never negative). */
+static int is_count(int tb, int v)
+{
+    return tb == DY_T_SKIP || tb == DY_T_PERIOD || (tb == DY_T_DYAD && (v == DY_D_N || v == DY_D_HEDGED))
+        || (tb == DY_T_ACTOR && (v == DY_A_MENTIONS || v == DY_A_DOCUMENTS));
+}
+
+#define DUMP_FAIL(msg) do { snprintf(err, errlen, "%s", msg); goto done; } while (0)
+
+int dy_agg_undump(dy_agg *a, const char *s, size_t len, char *err, size_t errlen)
+{
+    dump_reader r;
+    uint32_t order, by, ns, i;
+    int64_t skips = 0, pdocs = 0;
+    unsigned char *period = NULL;  /* period[id]: string id is the period of a p entry */
+    const char *lengths;
+    int tb, k, v, rc = -1;
+    err[0] = '\0';
+    if (dy_strtab_size(&a->strings) != 0) DUMP_FAIL("dump: the aggregate is not empty");
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        if (a->t[tb].n != 0) DUMP_FAIL("dump: the aggregate is not empty");
+    }
+    r.p = s;
+    r.left = len;
+    if (len < sizeof DUMP_MAGIC - 1 || memcmp(s, DUMP_MAGIC, sizeof DUMP_MAGIC - 1) != 0) {
+        DUMP_FAIL("not an aggregate dump (expected 'dyadic-dump 1')");
+    }
+    r.p += sizeof DUMP_MAGIC - 1;
+    r.left -= sizeof DUMP_MAGIC - 1;
+    if (take(&r, &order, 4) != 0 || take(&r, &by, 4) != 0 || take(&r, &a->documents, 8) != 0
+        || take(&r, &a->skipped, 8) != 0 || take(&r, &ns, 4) != 0) DUMP_FAIL("dump: truncated header");
+    if (order != DUMP_ORDER) DUMP_FAIL("dump: written on a machine of another byte order");
+    if (by > (uint32_t)DY_BY_ALL) DUMP_FAIL("dump: unknown period kind");
+    a->by = (dy_period_kind)by;
+    if (a->documents < 0 || a->skipped < 0) DUMP_FAIL("dump: negative document count");
+    if (ns >= UINT32_MAX - 1 || ns > r.left / 4) DUMP_FAIL("dump: truncated strings");
+    lengths = r.p;
+    r.p += (size_t)ns * 4;
+    r.left -= (size_t)ns * 4;
+    for (i = 1; i <= ns; i++) {
+        uint32_t l, id;
+        memcpy(&l, lengths + (size_t)(i - 1) * 4, 4);
+        if (l > r.left) DUMP_FAIL("dump: truncated strings");
+        id = dy_strtab_intern(&a->strings, r.p, l);
+        if (id == 0) DUMP_FAIL("out of memory");
+        if (id != i) DUMP_FAIL("dump: a string appears twice");
+        r.p += l;
+        r.left -= l;
+    }
+    period = calloc((size_t)ns + 1, 1);
+    if (period == NULL) DUMP_FAIL("out of memory");
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        dy_agg_table *t = &a->t[tb];
+        size_t nk = (size_t)t->nkeys, nv = (size_t)t->nvals, j;
+        uint32_t n;
+        if (take(&r, &n, 4) != 0) DUMP_FAIL("dump: truncated table");
+        if (n == 0) continue;
+        if (n >= UINT32_MAX - 1 || n > r.left / (nk * sizeof *t->keys + nv * sizeof *t->vals)) {
+            DUMP_FAIL("dump: truncated table");
+        }
+        if (DY_GROW(t->keys, t->capk, 0, n * nk) != 0 || DY_GROW(t->vals, t->capv, 0, n * nv) != 0
+            || tab_reserve(t, n) != 0) DUMP_FAIL("out of memory");
+        take(&r, t->keys, n * nk * sizeof *t->keys);
+        take(&r, t->vals, n * nv * sizeof *t->vals);
+        for (j = 0; j < n; j++) {
+            const uint32_t *key = DY_AGG_KEYS(t, j);
+            const int64_t *val = DY_AGG_VALS(t, j);
+            size_t slot;
+            for (k = 0; k < t->nkeys; k++) {
+                if (key[k] == 0 || key[k] > ns) DUMP_FAIL("dump: key out of range");
+            }
+            for (v = 0; v < t->nvals; v++) {
+                if (val[v] < 0 && is_count(tb, v)) DUMP_FAIL("dump: a count cannot be negative");
+            }
+            if (tb == DY_T_SKIP || tb == DY_T_PERIOD) {
+                int64_t *sum = tb == DY_T_SKIP ? &skips : &pdocs;
+                if (add_overflows(*sum, val[0])) DUMP_FAIL("dump: counts overflow int64");
+                *sum += val[0];
+            }
+            if (tb == DY_T_PERIOD) {
+                size_t pl;
+                const char *p = dy_strtab_get(&a->strings, key[0], &pl);
+                if (!dy_agg_valid_period(a->by, p, pl)) DUMP_FAIL("dump: not a period label of its kind");
+                period[key[0]] = 1;
+            } else if (tb != DY_T_SKIP && !period[key[0]]) {
+                DUMP_FAIL("dump: a period without its p entry");
+            }
+            slot = find_slot(t, key);
+            if (t->slots[slot] != 0) DUMP_FAIL("dump: a key appears twice");
+            t->slots[slot] = (uint32_t)(j + 1);
+            t->n = j + 1;  /* entries counted as they are checked: a failed load frees them all the same */
+        }
+        t->sorted = t->n <= 1;
+    }
+    if (r.left != 0) DUMP_FAIL("dump: data after the last table");
+    if (skips != a->skipped) DUMP_FAIL("dump: skipped does not match the skip entries");
+    if (pdocs != a->documents) DUMP_FAIL("dump: documents does not match the p entries");
+    rc = 0;
+done:
+    free(period);
+    return rc;
+}

@@ -111,6 +111,15 @@ int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud);
  * err[errlen]; a then holds a partial aggregate that the caller frees. */
 int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, size_t errlen);
 
+/* The dump: an aggregate's arrays as they are (this machine's byte order, unsorted), for
+ * passing it to another process of the same build; not a file format (docs/AGGREGATE-FORMAT.md,
+ * "Dump"). dy_agg_dump writes it (never sorts, so a is const); dy_agg_undump reads one into a
+ * freshly initialized aggregate, checking everything dy_agg_load checks (counts, periods,
+ * unique keys and strings, the header sums) so that a malformed dump is refused: it returns
+ * 0, or -1 with a message in err[errlen], a then holding a partial aggregate to free. */
+int dy_agg_dump(const dy_agg *a, dy_agg_writer write, void *ud);
+int dy_agg_undump(dy_agg *a, const char *s, size_t len, char *err, size_t errlen);
+
 /* Check a period label against a kind (the labels dy_period_label writes, or "undated"). */
 int dy_agg_valid_period(dy_period_kind kind, const char *s, size_t len);
 

@@ -528,6 +528,169 @@ static void test_alloc_failures(void)
     dy_agg_free(&base);
 }
 
+static sbuf dump(const dy_agg *a)
+{
+    sbuf b = { NULL, 0, 0 };
+    CHECK(dy_agg_dump(a, sbuf_write, &b) == DY_AGG_OK);
+    return b;
+}
+
+/* undump(bytes), then serialize: the text (malloc'ed), or NULL with the message in err. */
+static char *undump_text(const char *p, size_t n, char *err, size_t errlen)
+{
+    dy_agg a;
+    char *out = NULL;
+    dy_agg_init(&a, DY_BY_ALL);
+    if (dy_agg_undump(&a, p, n, err, errlen) == 0) {
+        CHECK(slots_ok(&a));
+        out = serialize(&a);
+        CHECK(out != NULL);
+    } else {
+        CHECK(err[0] != '\0');
+    }
+    dy_agg_free(&a);
+    return out;
+}
+
+static int failing_writer(void *ud, const char *p, size_t n)
+{
+    (void)ud;
+    (void)p;
+    (void)n;
+    return -1;
+}
+
+/* dump / undump: the same totals back (serialize gives the same bytes), from a sorted or an
+ * unsorted aggregate; every truncation and every byte changed is refused or gives an
+ * aggregate that is whole (slots, sums); hand-made bad dumps are refused with a message. */
+static void test_dump(void)
+{
+    dy_agg a, b;
+    sbuf d;
+    char *want, *got, err[160];
+    size_t i, line = 0;
+    long k, nomem = 0;
+    int bit;
+    dy_agg_init(&a, DY_BY_WEEK);
+    for (i = 0; i < 80; i++) {
+        fake_doc f;
+        fake_init(&f);
+        CHECK(dy_agg_add_summary(&a, &f.s) == DY_AGG_OK);
+        dy_strtab_free(&f.strings);
+    }
+    CHECK(dy_agg_skip(&a, "x y", 3, 2) == DY_AGG_OK);
+    CHECK(!a.t[DY_T_DYAD].sorted);
+    d = dump(&a);  /* unsorted */
+    want = serialize(&a);
+    CHECK(want != NULL);
+    got = undump_text(d.p, d.n, err, sizeof err);
+    CHECK(got && want && strcmp(got, want) == 0);
+    free(got);
+    free(d.p);
+    d = dump(&a);  /* sorted now */
+    got = undump_text(d.p, d.n, err, sizeof err);
+    CHECK(got && want && strcmp(got, want) == 0);
+    free(got);
+    /* an empty aggregate, and a kind other than the default */
+    dy_agg_init(&b, DY_BY_DAY);
+    {
+        sbuf e = dump(&b);
+        got = undump_text(e.p, e.n, err, sizeof err);
+        CHECK(got && strcmp(got, "dyadic-aggregate 1\nby day\ndocuments 0\nskipped 0\nend\n") == 0);
+        free(got);
+        free(e.p);
+    }
+    dy_agg_free(&b);
+    /* truncations */
+    for (i = 0; i < d.n; i++) {
+        got = undump_text(d.p, i, err, sizeof err);
+        CHECK(got == NULL);
+        free(got);
+    }
+    /* one byte changed, each bit in turn at every position: refused, or whole */
+    for (i = 0; i < d.n; i++) {
+        for (bit = 0; bit < 8; bit += 3) {
+            d.p[i] = (char)(d.p[i] ^ (1 << bit));
+            got = undump_text(d.p, d.n, err, sizeof err);
+            if (got != NULL) {
+                dy_agg c;
+                dy_agg_init(&c, DY_BY_ALL);
+                CHECK(dy_agg_load(&c, got, strlen(got), &line, err, sizeof err) == 0);
+                dy_agg_free(&c);
+            }
+            free(got);
+            d.p[i] = (char)(d.p[i] ^ (1 << bit));
+        }
+    }
+    /* into an aggregate that is not empty */
+    dy_agg_init(&b, DY_BY_ALL);
+    CHECK(dy_agg_skip(&b, "r", 1, 1) == DY_AGG_OK);
+    CHECK(dy_agg_undump(&b, d.p, d.n, err, sizeof err) == -1 && strstr(err, "not empty") != NULL);
+    dy_agg_free(&b);
+    /* every allocation failing in turn */
+    for (k = 1;; k++) {
+        dy_agg_init(&b, DY_BY_ALL);
+        allocs = 0;
+        fail_at = k;
+        i = (size_t)dy_agg_undump(&b, d.p, d.n, err, sizeof err);
+        fail_at = 0;
+        if (i != 0) {
+            CHECK(strcmp(err, "out of memory") == 0);
+            nomem++;
+        } else {
+            got = serialize(&b);
+            CHECK(got && want && strcmp(got, want) == 0);
+            free(got);
+        }
+        dy_agg_free(&b);
+        if (k > allocs) break;
+    }
+    CHECK(nomem > 0);
+    free(d.p);
+    /* hand-made bad dumps: a repeated key, a negative count, a period without its p entry,
+     * a period label of another kind */
+    {
+        dy_agg_table *t = &a.t[DY_T_DYAD];
+        uint32_t saved[3];
+        int64_t n0 = DY_AGG_VALS(t, 0)[DY_D_N];
+        CHECK(t->n >= 2);
+        memcpy(saved, DY_AGG_KEYS(t, 1), sizeof saved);
+        memcpy(DY_AGG_KEYS(t, 1), DY_AGG_KEYS(t, 0), sizeof saved);
+        d = dump(&a);
+        CHECK(undump_text(d.p, d.n, err, sizeof err) == NULL && strstr(err, "key appears twice") != NULL);
+        free(d.p);
+        memcpy(DY_AGG_KEYS(t, 1), saved, sizeof saved);
+        DY_AGG_VALS(t, 0)[DY_D_N] = -1;
+        d = dump(&a);
+        CHECK(undump_text(d.p, d.n, err, sizeof err) == NULL && strstr(err, "cannot be negative") != NULL);
+        free(d.p);
+        DY_AGG_VALS(t, 0)[DY_D_N] = n0;
+        saved[0] = DY_AGG_KEYS(t, 0)[0];
+        DY_AGG_KEYS(t, 0)[0] = DY_AGG_KEYS(t, 0)[1];  /* an actor code as the period */
+        d = dump(&a);
+        CHECK(undump_text(d.p, d.n, err, sizeof err) == NULL && strstr(err, "period without") != NULL);
+        free(d.p);
+        DY_AGG_KEYS(t, 0)[0] = saved[0];
+        a.by = DY_BY_MONTH;  /* week labels under month */
+        d = dump(&a);
+        CHECK(undump_text(d.p, d.n, err, sizeof err) == NULL && strstr(err, "not a period label") != NULL);
+        free(d.p);
+        a.by = DY_BY_WEEK;
+        a.documents++;
+        d = dump(&a);
+        CHECK(undump_text(d.p, d.n, err, sizeof err) == NULL && strstr(err, "documents") != NULL);
+        free(d.p);
+        a.documents--;
+    }
+    CHECK(undump_text("dyadic-aggregate 1\n", 19, err, sizeof err) == NULL && strstr(err, "not an aggregate dump") != NULL);
+    CHECK(dy_agg_dump(&a, failing_writer, NULL) == DY_AGG_ENOMEM);
+    a.broken = 1;
+    CHECK(dy_agg_dump(&a, failing_writer, NULL) == DY_AGG_EBROKEN);
+    a.broken = 0;
+    free(want);
+    dy_agg_free(&a);
+}
+
 int main(void)
 {
     test_int_format();
@@ -535,6 +698,7 @@ int main(void)
     test_long_keys();
     test_sort_paths();
     test_alloc_failures();
+    test_dump();
     test_periods();
     test_overflow_and_input();
     test_merge_orders();
