@@ -682,6 +682,15 @@ static void test_dump(void)
         free(d.p);
         a.documents--;
     }
+    /* a byte after the last table; a string twice ("CHN" made "RUS") */
+    d = dump(&a);
+    CHECK(sbuf_write(&d, "", 1) == 0);
+    CHECK(undump_text(d.p, d.n, err, sizeof err) == NULL && strstr(err, "after the last table") != NULL);
+    for (i = 0; i + 3 <= d.n && memcmp(d.p + i, "CHN", 3) != 0; i++) continue;
+    CHECK(i + 3 <= d.n);
+    if (i + 3 <= d.n) memcpy(d.p + i, "RUS", 3);
+    CHECK(undump_text(d.p, d.n - 1, err, sizeof err) == NULL && strstr(err, "string appears twice") != NULL);
+    free(d.p);
     CHECK(undump_text("dyadic-aggregate 1\n", 19, err, sizeof err) == NULL && strstr(err, "not an aggregate dump") != NULL);
     CHECK(dy_agg_dump(&a, failing_writer, NULL) == DY_AGG_ENOMEM);
     a.broken = 1;
