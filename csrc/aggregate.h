@@ -13,9 +13,11 @@
  * with different lexicons merge. Memory grows with distinct keys, never with documents.
  *
  * Sums that would leave int64 are refused: the operation returns DY_AGG_EOVERFLOW and
- * the aggregate is left exactly as it was. An out-of-memory failure in the middle of
- * a merge leaves it incomplete: it is then marked broken and refuses every later
- * operation with DY_AGG_EBROKEN (it never silently holds a partial sum).
+ * the aggregate is left exactly as it was. A merge finds every entry and reserves all the
+ * memory it needs before it adds anything, so running out of memory leaves the sums as
+ * they were too (DY_AGG_ENOMEM; some new strings may stay interned). An aggregate is
+ * marked broken (DY_AGG_EBROKEN from then on) only if adding failed anyway, which the
+ * reservation rules out: it never silently holds a partial sum.
  */
 #ifndef DYADIC_AGGREGATE_H
 #define DYADIC_AGGREGATE_H
@@ -31,7 +33,7 @@
 
 enum {
     DY_AGG_OK = 0,
-    DY_AGG_ENOMEM = -1,     /* out of memory (the aggregate is unchanged, or broken if mid-merge) */
+    DY_AGG_ENOMEM = -1,     /* out of memory (the aggregate's sums are unchanged) */
     DY_AGG_EOVERFLOW = -2,  /* a sum would leave int64 (the aggregate is unchanged) */
     DY_AGG_EBY = -3,        /* merge of aggregates grouped by different periods */
     DY_AGG_EBROKEN = -4,    /* an earlier out-of-memory left this aggregate incomplete */
