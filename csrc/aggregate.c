@@ -69,32 +69,59 @@ static int64_t *tab_find(const dy_agg_table *t, const uint32_t *key)
     return i == NONE ? NULL : DY_AGG_VALS(t, i);
 }
 
-/* The values of the entry for key, created as zeros when new (*created set). NULL when out of memory. */
-static int64_t *tab_get(dy_agg_table *t, const uint32_t *key, int *created)
+/* Room in the slots for n entries (at most half full; sizes as adding one by one gives).
+ * -1 when out of memory (the table is then unchanged). */
+static int tab_reserve(dy_agg_table *t, size_t n)
 {
-    size_t i, nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
-    int64_t *v = tab_find(t, key);
-    if (created) *created = 0;
-    if (v != NULL) return v;
-    if (t->n >= UINT32_MAX - 1) return NULL;
-    if ((t->n + 1) * 2 > t->nslots) {
-        size_t nslots = t->nslots ? t->nslots * 2 : 16;
-        uint32_t *slots;
-        if (nslots > SIZE_MAX / sizeof *slots) return NULL;
-        slots = malloc(nslots * sizeof *slots);
-        if (slots == NULL) return NULL;
-        free(t->slots);
-        t->slots = slots;
-        t->nslots = nslots;
-        reslot(t);
+    size_t nslots = t->nslots ? t->nslots : 16;
+    uint32_t *slots;
+    if (n > SIZE_MAX / 2) return -1;
+    while (n * 2 > nslots) {
+        if (nslots > SIZE_MAX / 2 / sizeof *slots) return -1;
+        nslots *= 2;
     }
+    if (nslots == t->nslots) return 0;
+    slots = malloc(nslots * sizeof *slots);
+    if (slots == NULL) return -1;
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = nslots;
+    reslot(t);
+    return 0;
+}
+
+/* A new entry at the end, values zero, NOT in the slots (the caller puts it there, or
+ * rebuilds them with tab_reserve / reslot). NULL when out of memory. */
+static int64_t *tab_append(dy_agg_table *t, const uint32_t *key)
+{
+    size_t nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
+    int64_t *v;
+    if (t->n >= UINT32_MAX - 1) return NULL;
     if (DY_GROW(t->keys, t->capk, t->n * nk, nk) != 0) return NULL;
     if (DY_GROW(t->vals, t->capv, t->n * nv, nv) != 0) return NULL;
-    i = find_slot(t, key);
     memcpy(DY_AGG_KEYS(t, t->n), key, nk * sizeof *key);
     v = DY_AGG_VALS(t, t->n);
     memset(v, 0, nv * sizeof *v);
     t->n++;
+    return v;
+}
+
+/* The values of the entry for key, created as zeros when new (*created set). NULL when out of memory. */
+static int64_t *tab_get(dy_agg_table *t, const uint32_t *key, int *created)
+{
+    size_t i = 0;
+    int64_t *v;
+    if (created) *created = 0;
+    if (t->nslots != 0) {
+        i = find_slot(t, key);
+        if (t->slots[i] != 0) return DY_AGG_VALS(t, t->slots[i] - 1);
+    }
+    if ((t->n + 1) * 2 > t->nslots) {
+        if (tab_reserve(t, t->n + 1) != 0) return NULL;
+        i = find_slot(t, key);
+    }
+    v = tab_append(t, key);
+    if (v == NULL) return NULL;
     t->slots[i] = (uint32_t)t->n;
     t->sorted = t->n <= 1;
     if (created) *created = 1;
@@ -140,15 +167,17 @@ static int add_overflows(int64_t x, int64_t y)
 
 int dy_agg_strcmp(const dy_agg *a, uint32_t x, uint32_t y)
 {
-    size_t lx, ly;
+    size_t lx, ly, n, i;
     const char *sx, *sy;
-    int c;
     if (x == y) return 0;
     if (x == 0 || y == 0) return x == 0 ? -1 : 1;
     sx = dy_strtab_get(&a->strings, x, &lx);
     sy = dy_strtab_get(&a->strings, y, &ly);
-    c = memcmp(sx, sy, lx < ly ? lx : ly);
-    if (c != 0) return c < 0 ? -1 : 1;
+    n = lx < ly ? lx : ly;
+    for (i = 0; i < n; i++) {  /* keys are short: a loop beats a memcmp call */
+        unsigned char cx = (unsigned char)sx[i], cy = (unsigned char)sy[i];
+        if (cx != cy) return cx < cy ? -1 : 1;
+    }
     return lx < ly ? -1 : lx > ly ? 1 : 0;
 }
 
@@ -277,41 +306,74 @@ static int rec_less_eq(const sort_rec *x, const sort_rec *y)
     return 1;
 }
 
-/* Bottom-up merge sort of key ranks, then one pass moving keys and values into order.
- * Returns -1 when out of memory (the table is then left as it was). */
-static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank)
+/* Stable counting sort of src by key k (ranks 0..nranks), into dst; count has nranks + 2 slots. */
+static void count_pass(const sort_rec *src, sort_rec *dst, size_t n, int k, uint32_t *count, size_t nranks)
+{
+    size_t i;
+    uint32_t sum = 0;
+    memset(count, 0, (nranks + 2) * sizeof *count);
+    for (i = 0; i < n; i++) count[src[i].r[k] + 1]++;
+    for (i = 0; i <= nranks; i++) {
+        sum += count[i + 1];
+        count[i + 1] = sum;
+    }
+    for (i = 0; i < n; i++) dst[count[src[i].r[k]]++] = src[i];
+}
+
+/* Order a table by the ranks of its keys, then move keys and values into that order in one
+ * pass. Keys are unique, so any correct sort gives the same order: a least-significant-key
+ * counting sort when the ranks are few next to the entries (O(n) per key), else a bottom-up
+ * merge sort. Returns 1 when the table was in order already (nothing moved), 0 when sorted,
+ * -1 when out of memory (the table is then left as it was). */
+static int sort_by_ranks(dy_agg_table *t, const uint32_t *rank, size_t nranks)
 {
     size_t n = t->n, i, width, nk = (size_t)t->nkeys, nv = (size_t)t->nvals;
     sort_rec *src, *dst, *tmp;
-    uint32_t *keys;
+    uint32_t *keys, *count = NULL;
     int64_t *vals;
     int k;
     if (n > SIZE_MAX / (2 * sizeof *src) || n > SIZE_MAX / (DY_AGG_MAXVAL * sizeof *vals)) return -1;
     src = malloc(2 * n * sizeof *src);
-    keys = malloc(n * nk * sizeof *keys);
-    vals = malloc(n * nv * sizeof *vals);
-    if (src == NULL || keys == NULL || vals == NULL) {
-        free(src);
-        free(keys);
-        free(vals);
-        return -1;
-    }
+    if (src == NULL) return -1;
     dst = src + n;
     for (i = 0; i < n; i++) {
         const uint32_t *key = DY_AGG_KEYS(t, i);
         for (k = 0; k < DY_AGG_MAXKEY; k++) src[i].r[k] = k < t->nkeys ? rank[key[k]] : 0;
         src[i].i = (uint32_t)i;
     }
-    for (width = 1; width < n; width *= 2) {
-        size_t lo;
-        for (lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t p = lo, q = mid, o = lo;
-            while (p < mid && q < hi) dst[o++] = rec_less_eq(&src[p], &src[q]) ? src[p++] : src[q++];
-            while (p < mid) dst[o++] = src[p++];
-            while (q < hi) dst[o++] = src[q++];
+    for (i = 1; i < n && rec_less_eq(&src[i - 1], &src[i]); i++) continue;
+    if (i >= n) {  /* in order already (loaded text, or entries added in key order) */
+        free(src);
+        return 1;
+    }
+    keys = malloc(n * nk * sizeof *keys);
+    vals = malloc(n * nv * sizeof *vals);
+    if (nranks / 4 <= n && nranks < SIZE_MAX / sizeof *count - 2) count = malloc((nranks + 2) * sizeof *count);
+    if (keys == NULL || vals == NULL) {
+        free(src);
+        free(keys);
+        free(vals);
+        free(count);
+        return -1;
+    }
+    if (count != NULL) {
+        for (k = t->nkeys - 1; k >= 0; k--) {
+            count_pass(src, dst, n, k, count, nranks);
+            tmp = src; src = dst; dst = tmp;
         }
-        tmp = src; src = dst; dst = tmp;
+        free(count);
+    } else {
+        for (width = 1; width < n; width *= 2) {
+            size_t lo;
+            for (lo = 0; lo < n; lo += 2 * width) {
+                size_t mid = lo + width < n ? lo + width : n, hi = lo + 2 * width < n ? lo + 2 * width : n;
+                size_t p = lo, q = mid, o = lo;
+                while (p < mid && q < hi) dst[o++] = rec_less_eq(&src[p], &src[q]) ? src[p++] : src[q++];
+                while (p < mid) dst[o++] = src[p++];
+                while (q < hi) dst[o++] = src[q++];
+            }
+            tmp = src; src = dst; dst = tmp;
+        }
     }
     for (i = 0; i < n; i++) {
         memcpy(keys + i * nk, DY_AGG_KEYS(t, src[i].i), nk * sizeof *keys);
@@ -363,14 +425,15 @@ static void table_heapsort(const dy_agg *a, dy_agg_table *t)
 
 void dy_agg_sort(dy_agg *a)
 {
-    int i;
+    int i, rc;
     uint32_t *rank = NULL;
     for (i = 0; i < DY_T_COUNT; i++) {
         dy_agg_table *t = &a->t[i];
         if (t->sorted) continue;
         if (rank == NULL) rank = string_ranks(a);
-        if (rank == NULL || sort_by_ranks(t, rank) != 0) table_heapsort(a, t);
-        reslot(t);
+        rc = rank == NULL ? -1 : sort_by_ranks(t, rank, dy_strtab_size(&a->strings));
+        if (rc < 0) table_heapsort(a, t);
+        if (rc != 1) reslot(t);  /* entries moved */
         t->sorted = 1;
     }
     free(rank);
@@ -438,15 +501,13 @@ size_t dy_agg_memory(const dy_agg *a)
 /* Add vals into the entry for key (in a's own ids), refusing an int64 overflow. */
 static int put(dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY], const int64_t *vals)
 {
-    int i, nv = dy_agg_nvals[table];
-    int64_t *e = tab_find(&a->t[table], key);
-    if (e != NULL) {
+    int i, nv = dy_agg_nvals[table], created;
+    int64_t *e = tab_get(&a->t[table], key, &created);
+    if (e == NULL) return DY_AGG_ENOMEM;
+    if (!created) {
         for (i = 0; i < nv; i++) {
             if (add_overflows(e[i], vals[i])) return DY_AGG_EOVERFLOW;
         }
-    } else {
-        e = tab_get(&a->t[table], key, NULL);
-        if (e == NULL) return DY_AGG_ENOMEM;
     }
     for (i = 0; i < nv; i++) e[i] += vals[i];
     return DY_AGG_OK;
@@ -454,64 +515,104 @@ static int put(dy_agg *a, int table, const uint32_t key[DY_AGG_MAXKEY], const in
 
 int dy_agg_merge(dy_agg *a, const dy_agg *b)
 {
-    size_t nb = dy_strtab_size(&b->strings), i;
-    uint32_t *map;
+    size_t nb = dy_strtab_size(&b->strings), i, j, total = 0, fresh[DY_T_COUNT];
+    uint32_t *map, *where;
     int tb, k, v;
     if (a->broken || b->broken) return DY_AGG_EBROKEN;
     if (a->by != b->by) return DY_AGG_EBY;
     if (add_overflows(a->documents, b->documents) || add_overflows(a->skipped, b->skipped)) {
         return DY_AGG_EOVERFLOW;
     }
-    if (nb >= SIZE_MAX / sizeof *map) return DY_AGG_ENOMEM;
-    map = malloc((nb + 1) * sizeof *map);
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        if (b->t[tb].n > SIZE_MAX / sizeof *map - total) return DY_AGG_ENOMEM;
+        total += b->t[tb].n;
+    }
+    if (nb >= SIZE_MAX / sizeof *map - total - 1) return DY_AGG_ENOMEM;
+    map = malloc((nb + 1 + total) * sizeof *map);
     if (map == NULL) return DY_AGG_ENOMEM;
-    /* Phase 1: find b's strings in a, and check every sum; nothing changes yet. */
+    /* where[j]: 1 + the index in a of b's entry j (tables one after the other), 0 when new */
+    where = map + nb + 1;
+    /* Phase 1: find b's strings and entries in a, and check every sum; nothing changes yet. */
     map[0] = 0;
     for (i = 1; i <= nb; i++) {
         size_t len;
         const char *s = dy_strtab_get(&b->strings, (uint32_t)i, &len);
         map[i] = dy_strtab_find(&a->strings, s, len);
     }
-    for (tb = 0; tb < DY_T_COUNT; tb++) {
+    for (tb = 0, j = 0; tb < DY_T_COUNT; tb++) {
         const dy_agg_table *t = &b->t[tb];
-        for (i = 0; i < t->n; i++) {
+        const dy_agg_table *at = &a->t[tb];
+        fresh[tb] = 0;
+        for (i = 0; i < t->n; i++, j++) {
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
             const uint32_t *bk = DY_AGG_KEYS(t, i);
             const int64_t *bv = DY_AGG_VALS(t, i), *e;
+            size_t at_i = NONE;
             int missing = 0;
             for (k = 0; k < t->nkeys; k++) {
                 key[k] = map[bk[k]];
                 if (key[k] == 0) missing = 1;
             }
-            if (missing || (e = tab_find(&a->t[tb], key)) == NULL) continue;
+            if (!missing) at_i = tab_index(at, key);
+            if (at_i == NONE) {
+                where[j] = 0;
+                fresh[tb]++;
+                continue;
+            }
+            where[j] = (uint32_t)(at_i + 1);
+            e = DY_AGG_VALS(at, at_i);
             for (v = 0; v < t->nvals; v++) {
                 if (add_overflows(e[v], bv[v])) { free(map); return DY_AGG_EOVERFLOW; }
             }
         }
     }
-    /* Phase 2: intern and add. Only running out of memory can stop it now. */
+    /* Phase 2: intern b's new strings and make room for the new entries. Only running out of
+     * memory can stop it, and it adds no figure. */
     for (i = 1; i <= nb; i++) {
         size_t len;
         const char *s = dy_strtab_get(&b->strings, (uint32_t)i, &len);
         if (map[i] == 0) {
             /* Interning may move a's bytes; when a == b every string is already there. */
             map[i] = dy_strtab_intern(&a->strings, s, len);
-            if (map[i] == 0) { free(map); return DY_AGG_ENOMEM; }  /* nothing added yet */
+            if (map[i] == 0) { free(map); return DY_AGG_ENOMEM; }
         }
     }
     for (tb = 0; tb < DY_T_COUNT; tb++) {
+        dy_agg_table *at = &a->t[tb];
+        size_t nk = (size_t)at->nkeys, nv = (size_t)at->nvals;
+        if (fresh[tb] == 0) continue;
+        if (fresh[tb] > UINT32_MAX - 1 - at->n || tab_reserve(at, at->n + fresh[tb]) != 0
+            || DY_GROW(at->keys, at->capk, at->n * nk, fresh[tb] * nk) != 0
+            || DY_GROW(at->vals, at->capv, at->n * nv, fresh[tb] * nv) != 0) {
+            free(map);
+            return DY_AGG_ENOMEM;
+        }
+    }
+    /* Phase 3: add. Every sum was checked and every byte reserved: this cannot fail. */
+    for (tb = 0, j = 0; tb < DY_T_COUNT; tb++) {
         const dy_agg_table *t = &b->t[tb];
+        dy_agg_table *at = &a->t[tb];
         size_t n = t->n;  /* when a == b the table does not grow: every key exists */
-        for (i = 0; i < n; i++) {
-            uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
-            int64_t vals[DY_AGG_MAXVAL];
-            for (k = 0; k < t->nkeys; k++) key[k] = map[DY_AGG_KEYS(t, i)[k]];
-            memcpy(vals, DY_AGG_VALS(t, i), (size_t)t->nvals * sizeof *vals);
-            if (put(a, tb, key, vals) != DY_AGG_OK) {
-                a->broken = 1;
-                free(map);
-                return DY_AGG_ENOMEM;
+        for (i = 0; i < n; i++, j++) {
+            const int64_t *bv = DY_AGG_VALS(t, i);
+            int64_t *e;
+            if (where[j] != 0) {
+                e = DY_AGG_VALS(at, where[j] - 1);
+            } else {
+                uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+                size_t slot;
+                for (k = 0; k < t->nkeys; k++) key[k] = map[DY_AGG_KEYS(t, i)[k]];
+                slot = find_slot(at, key);
+                e = tab_append(at, key);  /* within the room reserved above */
+                if (e == NULL) {
+                    a->broken = 1;
+                    free(map);
+                    return DY_AGG_ENOMEM;
+                }
+                at->slots[slot] = (uint32_t)at->n;
+                at->sorted = at->n <= 1;
             }
+            for (v = 0; v < t->nvals; v++) e[v] += bv[v];
         }
     }
     a->documents += b->documents;
@@ -628,12 +729,34 @@ const char *dy_agg_strerror(int code)
 
 /* ---------------------------------------------------------------- serialize */
 
+/* Canonical decimal of v (docs/AGGREGATE-FORMAT.md: optional '-', no leading zeros, no -0)
+ * into dst, which has room for DY_AGG_INTLEN bytes; returns the length. The one integer
+ * formatter of the text format (sprintf costs ~10x more per figure). */
+#define DY_AGG_INTLEN 20
+static size_t fmt_int(char *dst, int64_t v)
+{
+    char tmp[DY_AGG_INTLEN];
+    size_t n = 0, len = 0;
+    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + (int)(u % 10));
+        u /= 10;
+    } while (u != 0);
+    if (v < 0) dst[len++] = '-';
+    while (n > 0) dst[len++] = tmp[--n];
+    return len;
+}
+
+/* Output goes through a buffer of OUT_BUF bytes, handed to the writer when full: lines
+ * that fit are formatted straight into it; longer ones go byte run by byte run. */
+#define OUT_BUF 8192
+
 typedef struct {
     dy_agg_writer write;
     void *ud;
-    char buf[512];
     size_t n;
     int failed;
+    char buf[OUT_BUF];
 } out_buf;
 
 static void out_flush(out_buf *o)
@@ -662,31 +785,37 @@ static void out_str(out_buf *o, const char *s)
 
 static void out_int(out_buf *o, int64_t v)
 {
-    char tmp[32];
-    int n = sprintf(tmp, " %lld", (long long)v);
-    out_bytes(o, tmp, (size_t)n);
+    char tmp[1 + DY_AGG_INTLEN];
+    tmp[0] = ' ';
+    out_bytes(o, tmp, 1 + fmt_int(tmp + 1, v));
+}
+
+/* The escape of byte c (docs/AGGREGATE-FORMAT.md, Escaping) into esc; returns its length,
+ * 0 when c is written as it is. */
+static size_t escape_byte(unsigned char c, char esc[4])
+{
+    static const char hex[] = "0123456789abcdef";
+    if (c > ' ' && c != '\\' && c != 0x7f) return 0;
+    esc[0] = '\\';
+    switch (c) {
+    case '\\': esc[1] = '\\'; return 2;
+    case ' ': esc[1] = 's'; return 2;
+    case '\n': esc[1] = 'n'; return 2;
+    case '\t': esc[1] = 't'; return 2;
+    case '\r': esc[1] = 'r'; return 2;
+    default: esc[1] = 'x'; esc[2] = hex[c >> 4]; esc[3] = hex[c & 15]; return 4;
+    }
 }
 
 /* A field: space, then the string escaped so that it holds no space, newline or control byte. */
-static void out_field(out_buf *o, const dy_agg *a, uint32_t id)
+static void out_field(out_buf *o, const char *s, size_t len)
 {
-    static const char hex[] = "0123456789abcdef";
-    size_t len, i, run = 0;
-    const char *s = dy_strtab_get(&a->strings, id, &len);
+    size_t i, run = 0;
     out_bytes(o, " ", 1);
     if (len == 0) { out_bytes(o, "\\e", 2); return; }
     for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
         char esc[4];
-        size_t n = 0;
-        if (c == '\\') { esc[0] = '\\'; esc[1] = '\\'; n = 2; }
-        else if (c == ' ') { esc[0] = '\\'; esc[1] = 's'; n = 2; }
-        else if (c == '\n') { esc[0] = '\\'; esc[1] = 'n'; n = 2; }
-        else if (c == '\t') { esc[0] = '\\'; esc[1] = 't'; n = 2; }
-        else if (c == '\r') { esc[0] = '\\'; esc[1] = 'r'; n = 2; }
-        else if (c < 0x20 || c == 0x7f) {
-            esc[0] = '\\'; esc[1] = 'x'; esc[2] = hex[c >> 4]; esc[3] = hex[c & 15]; n = 4;
-        }
+        size_t n = escape_byte((unsigned char)s[i], esc);
         if (n) {
             out_bytes(o, s + run, i - run);
             out_bytes(o, esc, n);
@@ -696,12 +825,62 @@ static void out_field(out_buf *o, const dy_agg *a, uint32_t id)
     out_bytes(o, s + run, len - run);
 }
 
+/* The same field written at p, which has room for 1 + 4 * len (or 3) bytes; returns the end. */
+static char *put_field(char *p, const char *s, size_t len)
+{
+    size_t i;
+    *p++ = ' ';
+    if (len == 0) { *p++ = '\\'; *p++ = 'e'; return p; }
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c != '\\' && c != 0x7f) {
+            *p++ = (char)c;
+        } else {
+            char esc[4];
+            size_t n = escape_byte(c, esc);
+            memcpy(p, esc, n);
+            p += n;
+        }
+    }
+    return p;
+}
+
+/* One record line: the tag, the escaped keys, the figures. */
+static void out_line(out_buf *o, const dy_agg *a, const char *tag, size_t taglen, const uint32_t *keys,
+                     int nkeys, const int64_t *vals, int nvals)
+{
+    const char *s[DY_AGG_MAXKEY];
+    size_t len[DY_AGG_MAXKEY], need = taglen + (size_t)nvals * (1 + DY_AGG_INTLEN) + 1;
+    int k, v;
+    for (k = 0; k < nkeys; k++) {
+        s[k] = dy_strtab_get(&a->strings, keys[k], &len[k]);
+        need += len[k] > OUT_BUF ? OUT_BUF : 3 + 4 * len[k];  /* (an oversized bound means: no fit) */
+    }
+    if (need > sizeof o->buf - o->n) out_flush(o);
+    if (need <= sizeof o->buf) {
+        char *p = o->buf + o->n;
+        memcpy(p, tag, taglen);
+        p += taglen;
+        for (k = 0; k < nkeys; k++) p = put_field(p, s[k], len[k]);
+        for (v = 0; v < nvals; v++) {
+            *p++ = ' ';
+            p += fmt_int(p, vals[v]);
+        }
+        *p++ = '\n';
+        o->n = (size_t)(p - o->buf);
+        return;
+    }
+    out_bytes(o, tag, taglen);
+    for (k = 0; k < nkeys; k++) out_field(o, s[k], len[k]);
+    for (v = 0; v < nvals; v++) out_int(o, vals[v]);
+    out_bytes(o, "\n", 1);
+}
+
 int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
 {
     static const char *const tags[DY_T_COUNT] = { "skip", "p", "d", "s", "a" };
     out_buf o;
-    char head[96];
-    int tb, k, v;
+    int tb;
     size_t i;
     if (a->broken) return DY_AGG_EBROKEN;
     dy_agg_sort(a);
@@ -709,16 +888,20 @@ int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud)
     o.ud = ud;
     o.n = 0;
     o.failed = 0;
-    sprintf(head, "dyadic-aggregate %d\nby %s\ndocuments %lld\nskipped %lld\n", DY_AGG_FORMAT_VERSION,
-            dy_period_kind_name(a->by), (long long)a->documents, (long long)a->skipped);
-    out_str(&o, head);
+    out_str(&o, "dyadic-aggregate");
+    out_int(&o, DY_AGG_FORMAT_VERSION);
+    out_str(&o, "\nby ");
+    out_str(&o, dy_period_kind_name(a->by));
+    out_str(&o, "\ndocuments");
+    out_int(&o, a->documents);
+    out_str(&o, "\nskipped");
+    out_int(&o, a->skipped);
+    out_str(&o, "\n");
     for (tb = 0; tb < DY_T_COUNT; tb++) {
         const dy_agg_table *t = &a->t[tb];
+        size_t taglen = strlen(tags[tb]);
         for (i = 0; i < t->n && !o.failed; i++) {
-            out_str(&o, tags[tb]);
-            for (k = 0; k < dy_agg_nkeys[tb]; k++) out_field(&o, a, DY_AGG_KEYS(t, i)[k]);
-            for (v = 0; v < dy_agg_nvals[tb]; v++) out_int(&o, DY_AGG_VALS(t, i)[v]);
-            out_bytes(&o, "\n", 1);
+            out_line(&o, a, tags[tb], taglen, DY_AGG_KEYS(t, i), t->nkeys, DY_AGG_VALS(t, i), t->nvals);
         }
     }
     out_str(&o, "end\n");
@@ -853,6 +1036,43 @@ static long unescape(const char *s, size_t n, char **buf, size_t *cap, char *err
     return (long)m;
 }
 
+/* The table of a record tag (skip, p, d, s, a), DY_T_COUNT when none. */
+static int tag_table(const char *s, size_t n)
+{
+    if (n == 1) {
+        switch (s[0]) {
+        case 'p': return DY_T_PERIOD;
+        case 'd': return DY_T_DYAD;
+        case 's': return DY_T_SECTOR;
+        case 'a': return DY_T_ACTOR;
+        default: return DY_T_COUNT;
+        }
+    }
+    return n == 4 && memcmp(s, "skip", 4) == 0 ? DY_T_SKIP : DY_T_COUNT;
+}
+
+/* Byte equality of two short runs (a loop: cheaper than a memcmp call at these sizes). */
+static int same_bytes(const char *x, const char *y, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (x[i] != y[i]) return 0;
+    }
+    return 1;
+}
+
+/* Whether a field is its own unescaped text: not empty, no escape, no control byte. */
+static int plain_field(const char *s, size_t n)
+{
+    size_t i;
+    if (n == 0) return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f || c == '\\') return 0;
+    }
+    return 1;
+}
+
 /* A field quoted in an error message: at most size - 1 bytes, control and non-ASCII bytes as '?'. */
 static void printable(char *dst, size_t size, const char *s, size_t n)
 {
@@ -876,7 +1096,11 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
     static const char *const what[DY_T_COUNT] = { "skip reason", "period", "dyad", "dyad sector", "actor" };
     size_t pos = 0, lineno = 0, scap = 0;
     char *sbuf = NULL;
-    int state = 0, last_table = -1, ended = 0, rc = -1;
+    int state = 0, last_table = -1, ended = 0, rc = -1, cache_table = -1, k;
+    int inorder[DY_T_COUNT] = { 1, 1, 1, 1, 1 };
+    const char *cache_f[DY_AGG_MAXKEY] = { NULL, NULL, NULL, NULL };
+    size_t cache_len[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
+    uint32_t cache_id[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
     int64_t skips = 0, pdocs = 0;
     fields fs;
     err[0] = '\0';
@@ -884,7 +1108,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
         const char *l = s + pos;
         const char *nl = memchr(l, '\n', len - pos);
         size_t ll = nl ? (size_t)(nl - l) : len - pos;
-        int tb, k, v;
+        int tb, v;
         pos += ll + (nl ? 1 : 0);
         lineno++;
         *line = lineno;
@@ -948,9 +1172,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
             ended = 1;
             continue;
         }
-        for (tb = 0; tb < DY_T_COUNT; tb++) {
-            if (fs.len[0] == strlen(tags[tb]) && memcmp(fs.f[0], tags[tb], fs.len[0]) == 0) break;
-        }
+        tb = tag_table(fs.f[0], fs.len[0]);
         if (tb == DY_T_COUNT) {
             char tag[24];
             printable(tag, sizeof tag, fs.f[0], fs.len[0]);
@@ -968,31 +1190,53 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
                      dy_agg_nkeys[tb] + dy_agg_nvals[tb], fs.n - 1);
             goto done;
         }
+        if (tb != cache_table) {  /* the key cache holds the previous line's keys of this kind only */
+            cache_table = tb;
+            for (k = 0; k < DY_AGG_MAXKEY; k++) cache_len[k] = 0;
+        }
         {
+            dy_agg_table *t = &a->t[tb];
             uint32_t key[DY_AGG_MAXKEY] = { 0, 0, 0, 0 };
             int64_t vals[DY_AGG_MAXVAL] = { 0, 0, 0, 0, 0, 0, 0 };
-            int created;
+            int created = 1;
             int64_t *e;
             for (k = 0; k < dy_agg_nkeys[tb]; k++) {
-                long n = unescape(fs.f[1 + k], fs.len[1 + k], &sbuf, &scap, err, errlen);
-                if (n < 0) goto done;
+                const char *f = fs.f[1 + k], *u;
+                size_t fl = fs.len[1 + k], n;
+                if (fl != 0 && fl == cache_len[k] && same_bytes(f, cache_f[k], fl)) {
+                    key[k] = cache_id[k];  /* same text as the line before: same string, checked already */
+                    continue;
+                }
+                if (plain_field(f, fl)) {
+                    u = f;
+                    n = fl;
+                } else {
+                    long m = unescape(f, fl, &sbuf, &scap, err, errlen);
+                    if (m < 0) goto done;
+                    u = m ? sbuf : "";
+                    n = (size_t)m;
+                }
                 if (k == 0 && tb != DY_T_SKIP) {
                     char quoted[40];
-                    printable(quoted, sizeof quoted, n ? sbuf : "", (size_t)n);
                     if (tb == DY_T_PERIOD) {
-                        if (!dy_agg_valid_period(a->by, n ? sbuf : "", (size_t)n)) {
+                        if (!dy_agg_valid_period(a->by, u, n)) {
+                            printable(quoted, sizeof quoted, u, n);
                             snprintf(err, errlen, "'%s' is not a period label of an aggregate by %s", quoted,
                                      dy_period_kind_name(a->by));
                             goto done;
                         }
-                    } else if ((key[0] = dy_strtab_find(&a->strings, n ? sbuf : "", (size_t)n)) == 0
+                    } else if ((key[0] = dy_strtab_find(&a->strings, u, n)) == 0
                                || tab_find(&a->t[DY_T_PERIOD], key) == NULL) {
+                        printable(quoted, sizeof quoted, u, n);
                         snprintf(err, errlen, "period '%s' has no p record before it", quoted);
                         goto done;
                     }
                 }
-                key[k] = dy_strtab_intern(&a->strings, n ? sbuf : "", (size_t)n);
+                key[k] = dy_strtab_intern(&a->strings, u, n);
                 if (key[k] == 0) { snprintf(err, errlen, "out of memory"); goto done; }
+                cache_f[k] = f;
+                cache_len[k] = fl;
+                cache_id[k] = key[k];
             }
             for (v = 0; v < dy_agg_nvals[tb]; v++) {
                 const char *f = fs.f[1 + dy_agg_nkeys[tb] + v];
@@ -1016,7 +1260,21 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
                 if (add_overflows(*sum, vals[0])) { snprintf(err, errlen, "counts overflow int64"); goto done; }
                 *sum += vals[0];
             }
-            e = tab_get(&a->t[tb], key, &created);
+            /* Lines of a kind in strictly increasing key order (as every writer sorts them) cannot
+             * repeat a key: the big tables then take them in order, unhashed, and get their slots
+             * once at the end. The first line out of order hashes the table and checks from then on. */
+            if (inorder[tb] && t->n > 0) {
+                int c = cmp_keys(a, DY_AGG_KEYS(t, t->n - 1), key, t->nkeys);
+                if (c == 0) created = 0;
+                else if (c > 0) inorder[tb] = 0;
+            }
+            if (!created) { snprintf(err, errlen, "duplicate %s record", what[tb]); goto done; }
+            if (inorder[tb] && tb >= DY_T_DYAD) {
+                e = tab_append(t, key);
+            } else {
+                if (t->nslots == 0 && t->n > 0 && tab_reserve(t, t->n) != 0) e = NULL;
+                else e = tab_get(t, key, &created);
+            }
             if (e == NULL) { snprintf(err, errlen, "out of memory"); goto done; }
             if (!created) { snprintf(err, errlen, "duplicate %s record", what[tb]); goto done; }
             memcpy(e, vals, (size_t)dy_agg_nvals[tb] * sizeof *e);
@@ -1033,8 +1291,190 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
         snprintf(err, errlen, "missing 'end' line (truncated input?)");
         goto done;
     }
+    for (k = 0; k < DY_T_COUNT; k++) {
+        dy_agg_table *t = &a->t[k];
+        if (t->nslots == 0 && t->n > 0 && tab_reserve(t, t->n) != 0) {
+            snprintf(err, errlen, "out of memory");
+            goto done;
+        }
+        t->sorted = inorder[k];
+    }
     rc = 0;
 done:
     free(sbuf);
+    return rc;
+}
+
+/* ---------------------------------------------------------------- dump (internal) */
+
+/* The dump: the aggregate's own arrays, in this machine's byte order, for handing an
+ * aggregate to another process of the same build (dyadic corpus -j N): no sorting, no
+ * decimal formatting or parsing. Not a file format (docs/AGGREGATE-FORMAT.md, "Dump"):
+ *
+ *   "dyadic-dump 1\n"  u32 0x01020304  u32 by  i64 documents  i64 skipped
+ *   u32 nstrings  u32 length[nstrings]  bytes of the strings, one after the other
+ *   for each table (skip, p, d, s, a): u32 n  u32 keys[n * nkeys]  i64 values[n * nvalues]
+ *
+ * Keys are string numbers 1..nstrings. */
+#define DUMP_MAGIC "dyadic-dump 1\n"
+#define DUMP_ORDER 0x01020304u
+
+static void out_u32(out_buf *o, uint32_t v)
+{
+    out_bytes(o, (const char *)&v, sizeof v);
+}
+
+static void out_i64(out_buf *o, int64_t v)
+{
+    out_bytes(o, (const char *)&v, sizeof v);
+}
+
+int dy_agg_dump(const dy_agg *a, dy_agg_writer write, void *ud)
+{
+    out_buf o;
+    size_t ns = dy_strtab_size(&a->strings), i;
+    int tb;
+    if (a->broken) return DY_AGG_EBROKEN;
+    o.write = write;
+    o.ud = ud;
+    o.n = 0;
+    o.failed = 0;
+    out_str(&o, DUMP_MAGIC);
+    out_u32(&o, DUMP_ORDER);
+    out_u32(&o, (uint32_t)a->by);
+    out_i64(&o, a->documents);
+    out_i64(&o, a->skipped);
+    out_u32(&o, (uint32_t)ns);  /* ids are uint32_t: ns < UINT32_MAX */
+    for (i = 1; i <= ns; i++) out_u32(&o, a->strings.length[i]);
+    for (i = 1; i <= ns; i++) {
+        size_t len;
+        const char *s = dy_strtab_get(&a->strings, (uint32_t)i, &len);
+        out_bytes(&o, s, len);
+    }
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        const dy_agg_table *t = &a->t[tb];
+        out_u32(&o, (uint32_t)t->n);
+        if (t->n == 0) continue;
+        out_bytes(&o, (const char *)t->keys, t->n * (size_t)t->nkeys * sizeof *t->keys);
+        out_bytes(&o, (const char *)t->vals, t->n * (size_t)t->nvals * sizeof *t->vals);
+    }
+    out_flush(&o);
+    return o.failed ? DY_AGG_ENOMEM : DY_AGG_OK;
+}
+
+typedef struct {
+    const char *p;
+    size_t left;
+} dump_reader;
+
+static int take(dump_reader *r, void *dst, size_t n)
+{
+    if (n > r->left) return -1;
+    if (n) memcpy(dst, r->p, n);
+    r->p += n;
+    r->left -= n;
+    return 0;
+}
+
+/* Whether value v of an entry of table tb is a count (never negative). */
+static int is_count(int tb, int v)
+{
+    return tb == DY_T_SKIP || tb == DY_T_PERIOD || (tb == DY_T_DYAD && (v == DY_D_N || v == DY_D_HEDGED))
+        || (tb == DY_T_ACTOR && (v == DY_A_MENTIONS || v == DY_A_DOCUMENTS));
+}
+
+#define DUMP_FAIL(msg) do { snprintf(err, errlen, "%s", msg); goto done; } while (0)
+
+int dy_agg_undump(dy_agg *a, const char *s, size_t len, char *err, size_t errlen)
+{
+    dump_reader r;
+    uint32_t order, by, ns, i;
+    int64_t skips = 0, pdocs = 0;
+    unsigned char *period = NULL;  /* period[id]: string id is the period of a p entry */
+    const char *lengths;
+    int tb, k, v, rc = -1;
+    err[0] = '\0';
+    if (dy_strtab_size(&a->strings) != 0) DUMP_FAIL("dump: the aggregate is not empty");
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        if (a->t[tb].n != 0) DUMP_FAIL("dump: the aggregate is not empty");
+    }
+    r.p = s;
+    r.left = len;
+    if (len < sizeof DUMP_MAGIC - 1 || memcmp(s, DUMP_MAGIC, sizeof DUMP_MAGIC - 1) != 0) {
+        DUMP_FAIL("not an aggregate dump (expected 'dyadic-dump 1')");
+    }
+    r.p += sizeof DUMP_MAGIC - 1;
+    r.left -= sizeof DUMP_MAGIC - 1;
+    if (take(&r, &order, 4) != 0 || take(&r, &by, 4) != 0 || take(&r, &a->documents, 8) != 0
+        || take(&r, &a->skipped, 8) != 0 || take(&r, &ns, 4) != 0) DUMP_FAIL("dump: truncated header");
+    if (order != DUMP_ORDER) DUMP_FAIL("dump: written on a machine of another byte order");
+    if (by > (uint32_t)DY_BY_ALL) DUMP_FAIL("dump: unknown period kind");
+    a->by = (dy_period_kind)by;
+    if (a->documents < 0 || a->skipped < 0) DUMP_FAIL("dump: negative document count");
+    if (ns >= UINT32_MAX - 1 || ns > r.left / 4) DUMP_FAIL("dump: truncated strings");
+    lengths = r.p;
+    r.p += (size_t)ns * 4;
+    r.left -= (size_t)ns * 4;
+    for (i = 1; i <= ns; i++) {
+        uint32_t l, id;
+        memcpy(&l, lengths + (size_t)(i - 1) * 4, 4);
+        if (l > r.left) DUMP_FAIL("dump: truncated strings");
+        id = dy_strtab_intern(&a->strings, r.p, l);
+        if (id == 0) DUMP_FAIL("out of memory");
+        if (id != i) DUMP_FAIL("dump: a string appears twice");
+        r.p += l;
+        r.left -= l;
+    }
+    period = calloc((size_t)ns + 1, 1);
+    if (period == NULL) DUMP_FAIL("out of memory");
+    for (tb = 0; tb < DY_T_COUNT; tb++) {
+        dy_agg_table *t = &a->t[tb];
+        size_t nk = (size_t)t->nkeys, nv = (size_t)t->nvals, j;
+        uint32_t n;
+        if (take(&r, &n, 4) != 0) DUMP_FAIL("dump: truncated table");
+        if (n == 0) continue;
+        if (n >= UINT32_MAX - 1 || n > r.left / (nk * sizeof *t->keys + nv * sizeof *t->vals)) {
+            DUMP_FAIL("dump: truncated table");
+        }
+        if (DY_GROW(t->keys, t->capk, 0, n * nk) != 0 || DY_GROW(t->vals, t->capv, 0, n * nv) != 0
+            || tab_reserve(t, n) != 0) DUMP_FAIL("out of memory");
+        take(&r, t->keys, n * nk * sizeof *t->keys);
+        take(&r, t->vals, n * nv * sizeof *t->vals);
+        for (j = 0; j < n; j++) {
+            const uint32_t *key = DY_AGG_KEYS(t, j);
+            const int64_t *val = DY_AGG_VALS(t, j);
+            size_t slot;
+            for (k = 0; k < t->nkeys; k++) {
+                if (key[k] == 0 || key[k] > ns) DUMP_FAIL("dump: key out of range");
+            }
+            for (v = 0; v < t->nvals; v++) {
+                if (val[v] < 0 && is_count(tb, v)) DUMP_FAIL("dump: a count cannot be negative");
+            }
+            if (tb == DY_T_SKIP || tb == DY_T_PERIOD) {
+                int64_t *sum = tb == DY_T_SKIP ? &skips : &pdocs;
+                if (add_overflows(*sum, val[0])) DUMP_FAIL("dump: counts overflow int64");
+                *sum += val[0];
+            }
+            if (tb == DY_T_PERIOD) {
+                size_t pl;
+                const char *p = dy_strtab_get(&a->strings, key[0], &pl);
+                if (!dy_agg_valid_period(a->by, p, pl)) DUMP_FAIL("dump: not a period label of its kind");
+                period[key[0]] = 1;
+            } else if (tb != DY_T_SKIP && !period[key[0]]) {
+                DUMP_FAIL("dump: a period without its p entry");
+            }
+            slot = find_slot(t, key);
+            if (t->slots[slot] != 0) DUMP_FAIL("dump: a key appears twice");
+            t->slots[slot] = (uint32_t)(j + 1);
+            t->n = j + 1;  /* entries counted as they are checked: a failed load frees them all the same */
+        }
+        t->sorted = t->n <= 1;
+    }
+    if (r.left != 0) DUMP_FAIL("dump: data after the last table");
+    if (skips != a->skipped) DUMP_FAIL("dump: skipped does not match the skip entries");
+    if (pdocs != a->documents) DUMP_FAIL("dump: documents does not match the p entries");
+    rc = 0;
+done:
+    free(period);
     return rc;
 }

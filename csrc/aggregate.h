@@ -13,9 +13,11 @@
  * with different lexicons merge. Memory grows with distinct keys, never with documents.
  *
  * Sums that would leave int64 are refused: the operation returns DY_AGG_EOVERFLOW and
- * the aggregate is left exactly as it was. An out-of-memory failure in the middle of
- * a merge leaves it incomplete: it is then marked broken and refuses every later
- * operation with DY_AGG_EBROKEN (it never silently holds a partial sum).
+ * the aggregate is left exactly as it was. A merge finds every entry and reserves all the
+ * memory it needs before it adds anything, so running out of memory leaves the sums as
+ * they were too (DY_AGG_ENOMEM; some new strings may stay interned). An aggregate is
+ * marked broken (DY_AGG_EBROKEN from then on) only if adding failed anyway, which the
+ * reservation rules out: it never silently holds a partial sum.
  */
 #ifndef DYADIC_AGGREGATE_H
 #define DYADIC_AGGREGATE_H
@@ -31,7 +33,7 @@
 
 enum {
     DY_AGG_OK = 0,
-    DY_AGG_ENOMEM = -1,     /* out of memory (the aggregate is unchanged, or broken if mid-merge) */
+    DY_AGG_ENOMEM = -1,     /* out of memory (the aggregate's sums are unchanged) */
     DY_AGG_EOVERFLOW = -2,  /* a sum would leave int64 (the aggregate is unchanged) */
     DY_AGG_EBY = -3,        /* merge of aggregates grouped by different periods */
     DY_AGG_EBROKEN = -4,    /* an earlier out-of-memory left this aggregate incomplete */
@@ -110,6 +112,15 @@ int dy_agg_serialize(dy_agg *a, dy_agg_writer write, void *ud);
  * text's `by` line sets it). Returns 0, or -1 with *line (1-based) and a message in
  * err[errlen]; a then holds a partial aggregate that the caller frees. */
 int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, size_t errlen);
+
+/* The dump: an aggregate's arrays as they are (this machine's byte order, unsorted), for
+ * passing it to another process of the same build; not a file format (docs/AGGREGATE-FORMAT.md,
+ * "Dump"). dy_agg_dump writes it (never sorts, so a is const); dy_agg_undump reads one into a
+ * freshly initialized aggregate, checking everything dy_agg_load checks (counts, periods,
+ * unique keys and strings, the header sums) so that a malformed dump is refused: it returns
+ * 0, or -1 with a message in err[errlen], a then holding a partial aggregate to free. */
+int dy_agg_dump(const dy_agg *a, dy_agg_writer write, void *ud);
+int dy_agg_undump(dy_agg *a, const char *s, size_t len, char *err, size_t errlen);
 
 /* Check a period label against a kind (the labels dy_period_label writes, or "undated"). */
 int dy_agg_valid_period(dy_period_kind kind, const char *s, size_t len);

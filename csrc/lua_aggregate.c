@@ -217,6 +217,23 @@ static int l_load(lua_State *L)
     return 1;
 }
 
+/* aggregate.undump(bytes): the aggregate of agg:dump() bytes, or nil, message. */
+static int l_undump(lua_State *L)
+{
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    char err[160];
+    lagg *a = new_agg(L, DY_BY_MONTH);
+    if (dy_agg_undump(&a->agg, s, len, err, sizeof err) != 0) {
+        dy_agg_free(&a->agg);
+        a->open = 0;
+        lua_pushnil(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    return 1;
+}
+
 /* ---------------------------------------------------------------- adding */
 
 typedef struct {
@@ -482,6 +499,21 @@ static int l_serialize(lua_State *L)
     lua_settop(L, 1);
     luaL_buffinit(L, &b);
     rc = dy_agg_serialize(a, buffer_writer, &b);
+    luaL_pushresult(&b);
+    if (rc != DY_AGG_OK) return agg_fail(L, rc);
+    return 1;
+}
+
+/* agg:dump(): the aggregate's arrays as bytes for another process of the same build
+ * (aggregate.undump); no sorting, no decimal text. Not a file format: use serialize to keep one. */
+static int l_dump(lua_State *L)
+{
+    dy_agg *a = check_agg(L, 1);
+    luaL_Buffer b;
+    int rc;
+    lua_settop(L, 1);
+    luaL_buffinit(L, &b);
+    rc = dy_agg_dump(a, buffer_writer, &b);
     luaL_pushresult(&b);
     if (rc != DY_AGG_OK) return agg_fail(L, rc);
     return 1;
@@ -898,6 +930,7 @@ static const luaL_Reg agg_methods[] = {
     { "skip", l_skip },
     { "skips", l_skips },
     { "serialize", l_serialize },
+    { "dump", l_dump },
     { "dyads", l_dyads },
     { "series", l_series },
     { "actors", l_actors },
@@ -940,4 +973,6 @@ void dy_open_aggregate(lua_State *L)
     lua_setfield(L, -2, "aggregate_new");
     lua_pushcfunction(L, l_load);
     lua_setfield(L, -2, "aggregate_load");
+    lua_pushcfunction(L, l_undump);
+    lua_setfield(L, -2, "aggregate_undump");
 }

@@ -7,7 +7,9 @@
  * aggregate of its kind, and merging it with itself, give the canonical bytes / the same
  * bytes as loading a copy twice and merging (or an overflow refusal that changes nothing).
  * Since arbitrary text rarely starts with the header, half of the inputs are prefixed with
- * a valid header so the fuzzer reaches the record parser.
+ * a valid header so the fuzzer reaches the record parser. An accepted text also goes through
+ * dy_agg_dump / dy_agg_undump and must come back with the same bytes; and every input is fed
+ * to dy_agg_undump as it is (refused with a message, or an aggregate that serializes and loads).
  */
 #include "aggregate.h"
 
@@ -63,6 +65,19 @@ static void check_text(const char *s, size_t n)
     two = serialize(&b);
     CHECK(one.n == two.n && memcmp(one.p, two.p, one.n) == 0);
     free(two.p);
+    /* dump, undump: the same bytes */
+    {
+        sbuf d = { NULL, 0, 0 };
+        dy_agg u;
+        CHECK(dy_agg_dump(&a, sbuf_write, &d) == DY_AGG_OK);
+        dy_agg_init(&u, DY_BY_ALL);
+        CHECK(dy_agg_undump(&u, d.p, d.n, err, sizeof err) == 0);
+        two = serialize(&u);
+        CHECK(one.n == two.n && memcmp(one.p, two.p, one.n) == 0);
+        free(two.p);
+        free(d.p);
+        dy_agg_free(&u);
+    }
     /* merge into an empty aggregate of the same kind: the same bytes */
     dy_agg_init(&c, a.by);
     CHECK(dy_agg_merge(&c, &a) == DY_AGG_OK);
@@ -91,6 +106,27 @@ static void check_text(const char *s, size_t n)
     dy_agg_free(&c);
 }
 
+/* Raw bytes as a dump: refused with a message, or an aggregate whose text loads again. */
+static void check_dump(const char *s, size_t n)
+{
+    dy_agg a, b;
+    size_t line = 0;
+    char err[160];
+    sbuf one;
+    dy_agg_init(&a, DY_BY_ALL);
+    if (dy_agg_undump(&a, s, n, err, sizeof err) != 0) {
+        CHECK(err[0] != '\0');
+        dy_agg_free(&a);
+        return;
+    }
+    one = serialize(&a);
+    dy_agg_init(&b, DY_BY_ALL);
+    CHECK(dy_agg_load(&b, one.p, one.n, &line, err, sizeof err) == 0);
+    free(one.p);
+    dy_agg_free(&a);
+    dy_agg_free(&b);
+}
+
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
     static const char *const heads[] = { "dyadic-aggregate 1\nby month\n", "dyadic-aggregate 1\nby week\n",
@@ -98,6 +134,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     char *s;
     size_t hl;
     if (size == 0) return 0;
+    if (size > 14 && memcmp(data, "dyadic-dump 1\n", 14) == 0) {
+        check_dump((const char *)data, size);
+        return 0;
+    }
     if ((data[0] & 1) == 0) {
         check_text((const char *)data, size);
         return 0;

@@ -614,6 +614,76 @@ describe("dyadic.aggregate", function()
     end)
   end)
 
+  describe("dump", function()
+    local function sample()
+      local a = aggregate{ by = "week" }
+      local rand = lcg(11)
+      local codes = { "RUS", "CHN", "A B", "back\\slash", "" }
+      for i = 1, 40 do
+        a:add_records(doc(i % 5 == 0 and nil or string.format("2026-%02d-%02d", rand(12), rand(28)), {
+          { source = codes[rand(4)], target = codes[rand(5)], n = rand(3), coop = rand(100) / 7,
+            gsum = -rand(50) / 3, wsum = rand(9), sectors = { energy = rand(4), ["line\nbreak"] = 1 } },
+        }, { { code = codes[rand(4)], mentions = rand(5), salience = rand(7) / 3 } }))
+      end
+      a:skip("no text")
+      return a
+    end
+
+    it("gives back the same totals, sorted or not, without sorting", function()
+      local a = sample()
+      local d = a:dump()
+      local b = assert(aggregate.undump(d))
+      assert.are.equal("week", b.by)
+      assert.are.equal(40, b.documents)
+      assert.are.equal(a:serialize(), b:serialize())
+      local c = assert(aggregate.undump(a:dump()))  -- a is sorted now
+      assert.are.equal(a:serialize(), c:serialize())
+      assert.are.same(a:dyads(), c:dyads())
+      assert.are.equal(a:stats().strings, c:stats().strings)
+    end)
+
+    it("merges as the aggregate itself does", function()
+      local a, b = sample(), aggregate{ by = "week" }
+      b:add_records(doc("2026-03-04", { { source = "RUS", target = "CHN", n = 1, coop = 1 } }))
+      local want = aggregate.merge_all{ b, a }:serialize()
+      b:merge(assert(aggregate.undump(a:dump())))
+      assert.are.equal(want, b:serialize())
+      local m = aggregate{ by = "month" }
+      assert.matches("cannot merge an aggregate by week into one by month",
+        errmsg(m.merge, m, assert(aggregate.undump(a:dump()))))
+    end)
+
+    it("refuses truncated, extended and foreign bytes with a message", function()
+      local d = sample():dump()
+      for i = 0, #d - 1, 7 do
+        local a, err = aggregate.undump(d:sub(1, i))
+        assert.is_nil(a)
+        assert.is_string(err)
+      end
+      assert.matches("after the last table", select(2, aggregate.undump(d .. "\0")))
+      assert.matches("not an aggregate dump", select(2, aggregate.undump(sample():serialize())))
+      assert.matches("not an aggregate dump", select(2, aggregate.undump("")))
+      assert.has_error(function() aggregate.undump(nil) end)
+      assert.has_error(function() aggregate.undump(12) end)
+    end)
+
+    it("never crashes on mangled bytes, and what it accepts is whole", function()
+      local d = sample():dump()
+      local rand = lcg(5)
+      for _ = 1, 3000 do
+        local i = rand(#d)
+        local mangled = d:sub(1, i - 1) .. string.char(rand(256) - 1) .. d:sub(i + 1)
+        local a, err = aggregate.undump(mangled)
+        if a then
+          local text = a:serialize()
+          assert.are.equal(text, assert(aggregate.load(text)):serialize())
+        else
+          assert.is_string(err)
+        end
+      end
+    end)
+  end)
+
   describe("documents", function()
     local dyadic = require "dyadic"
     local function analyzer()

@@ -9,6 +9,9 @@
 --   local s = agg:serialize()                    -- docs/AGGREGATE-FORMAT.md, deterministic bytes
 --   local again, err = aggregate.load(s)         -- nil, "line N: message" on malformed input
 --   aggregate.merge_all{ agg1, text2, ... }      -- a new aggregate: the sum of aggregates / texts
+--   local d = agg:dump()                         -- internal: the arrays as bytes, for another
+--   local part, err = aggregate.undump(d)        --   process of the same build (no sort, no
+--                                                --   decimal text; not a file format)
 --
 -- Reading (weights are numbers: micro-units / 1e6; counts are integers):
 --   agg.documents, agg.skipped, agg.by
@@ -138,6 +141,15 @@ function M.load(text)
     error("bad argument #1 to 'load' (string expected, got " .. type(text) .. ")", 2)
   end
   return core.aggregate_load(text)
+end
+
+--- Rebuild an aggregate from agg:dump() bytes (same build, same machine): agg, or nil, message.
+-- An internal fast path between processes (dyadic corpus -j N); files use serialize / load.
+function M.undump(bytes)
+  if type(bytes) ~= "string" then
+    error("bad argument #1 to 'undump' (string expected, got " .. type(bytes) .. ")", 2)
+  end
+  return core.aggregate_undump(bytes)
 end
 
 --- Merge a list of aggregates (or serialized strings) into a new one.
