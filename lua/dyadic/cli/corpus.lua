@@ -3,7 +3,7 @@
 -- The inputs are planned first: each JSON Lines file cut into chunks of bytes, each
 -- .txt file one unit (M.plan; the reasons are at the plan's code below). With -j N,
 -- N processes take units until none is left, each adding its records to its own
--- aggregate, and write it, serialized, with its skips and warnings, to an emit FILE.
+-- aggregate, and write it (agg:dump) with its skips and warnings to an emit FILE.
 -- On POSIX systems the workers are forked (dyadic.core._fork) after the parent has
 -- built the analyzer, so they inherit the lexicon and rules and start analyzing at
 -- once; the parent takes units too, and they all take the next free one from a counter
@@ -391,7 +391,7 @@ function M.claim_shared(count, counter)
   end
 end
 
-local MAGIC = "dyadic-worker 1\n"
+local MAGIC = "dyadic-worker 2\n"
 
 -- A `where` (a file name: any bytes) in the tab-separated result lines: %XX escapes.
 local function escape_field(s)
@@ -413,8 +413,10 @@ local function write_result(path, res)
   for _, w in ipairs(res.warnings) do
     out[#out + 1] = string.format("warn %d\t%s\t%s\n", w[1], escape_field(w[2]), w[3])
   end
-  local blob = res.agg:serialize()
-  out[#out + 1] = string.format("agg %d\n", #blob)
+  -- the aggregate's arrays as they are (agg:dump): the parent is the same build on the
+  -- same machine, so no sorted decimal text (serialize/load) is needed between them
+  local blob = res.agg:dump()
+  out[#out + 1] = string.format("dump %d\n", #blob)
   out[#out + 1] = blob
   out[#out + 1] = "\nend\n"
   local f, err = io.open(path, "wb")
@@ -445,11 +447,11 @@ local function read_result(path)
     elseif tag == "warn" then
       local i, where, msg = rest:match("^(%d+)\t([^\t]*)\t(.*)$")
       res.warnings[#res.warnings + 1] = { tonumber(i), unescape_field(where), msg }
-    elseif tag == "agg" then
+    elseif tag == "dump" then
       local len = tonumber(rest)
       local blob = data:sub(pos, pos + len - 1)
       if #blob ~= len then return nil end
-      res.blob = blob
+      res.dump = blob
       return res
     else
       return nil
@@ -796,7 +798,7 @@ local function run(p, fmt, cli)
       -- the share this process did itself (forked runs) is an aggregate already, and
       -- the first one is the base the others merge into (sums: the order is immaterial)
       local part, lerr = res.agg, nil
-      if not part then part, lerr = dyadic.aggregate.load(res.blob) end
+      if not part then part, lerr = dyadic.aggregate.undump(res.dump) end
       if not part then
         cli.say("worker %d/%d: unreadable aggregate (%s); nothing written", i - 1, jobs, tostring(lerr))
         return 1
