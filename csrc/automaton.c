@@ -30,6 +30,7 @@
  * lockstep, so that the cache misses of one overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
  */
 #include "automaton.h"
+#include "bigmem.h"
 #include "unicode.h"
 #include "vec.h"
 
@@ -93,6 +94,7 @@ struct dy_automaton {
     uint8_t bcls[256];
     uint32_t nbcls, nfast;
     uint32_t *fast;
+    size_t fast_map;         /* dy_big_free's argument for fast */
     uint64_t fmul;           /* fast_row(): fs / nbcls as (fs * fmul) >> 32, or 0: divide */
     uint32_t *r0map;         /* per fast state: its outside-a-word row (build_fast) */
     uint32_t *r0state;       /* per outside-a-word row (from row nfast on): its state */
@@ -120,9 +122,9 @@ dy_automaton *dy_automaton_new(unsigned flags)
 static void free_built(dy_automaton *a)
 {
     free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
-    free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); free(a->fast);
+    free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); dy_big_free(a->fast, a->fast_map);
     free(a->r0map); free(a->r0state);
-    a->pair = NULL; a->fast = NULL; a->r0map = NULL; a->r0state = NULL;
+    a->pair = NULL; a->fast = NULL; a->fast_map = 0; a->r0map = NULL; a->r0state = NULL;
     a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
     a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
 }
@@ -350,6 +352,8 @@ static int build_fast(dy_automaton *a)
     uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j, n0 = 0, nf = a->nfast;
     uint8_t rkind[257], rsc[257], nonword[256];
     uint8_t byc_first[256], byc_next[257];  /* byte classes by symbol class: lists, 0 = end */
+    uint8_t sepign[257];                     /* the byte classes of separators and ignorables */
+    uint32_t nsi = 0;
     size_t rowsz;
 
     nbcls = byte_classes(a, rep);
@@ -387,51 +391,65 @@ static int build_fast(dy_automaton *a)
         uint64_t xmax = ((uint64_t)nf + n0) * d;
         a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
     }
-    a->fast = malloc(((size_t)nf + n0) * nbcls * sizeof *a->fast);
+    a->fast = dy_big_alloc(((size_t)nf + n0) * nbcls * sizeof *a->fast, &a->fast_map);
     if (a->fast == NULL) return -1;
     rowsz = (size_t)nbcls * sizeof *a->fast;
+    for (r = 1; r < nbcls; r++) if (rkind[r] == K_SEP || rkind[r] == K_IGN) sepign[nsi++] = (uint8_t)r;
+    /* inside a word: from the failure state's row (shallower: filled) */
     for (u = 0; u < nf; u++) {
         uint32_t *row1 = a->fast + (size_t)u * nbcls;
-        uint32_t f = state_of(a, a->fail[u]);  /* shallower than u: its rows are filled */
-        int cbchild = 0;
-        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) cbchild |= a->ccls[j] == CB;
-        /* inside a word */
         if (u == 0) {
             row1[0] = EXIT_BIT;
             for (r = 1; r < nbcls; r++) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
-        } else {
-            memcpy(row1, a->fast + (size_t)f * nbcls, rowsz);
-            for (r = 1; r < nbcls; r++) {
-                if (rkind[r] == K_SEP || rkind[r] == K_IGN) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
-            }
-            for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
-                for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
-            }
+            continue;
         }
-        /* outside a word, when u has its own row */
-        if (a->r0state[a->r0map[u] - nf] == u) {
-            uint32_t *row0 = a->fast + (size_t)a->r0map[u] * nbcls;
-            if (u == 0 || cbchild) {
-                row0[0] = EXIT_BIT;
-                for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+        memcpy(row1, a->fast + (size_t)state_of(a, a->fail[u]) * nbcls, rowsz);
+        for (j = 0; j < nsi; j++) row1[sepign[j]] = fast_entry(a, u, 1, rkind[sepign[j]], rsc[sepign[j]]);
+        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
+            for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+        }
+    }
+    /* outside a word, for the states with their own row (every inside-a-word row is
+     * final now) */
+    for (j = 0; j < n0; j++) {
+        uint32_t *row0 = a->fast + (size_t)(nf + j) * nbcls, x = NONE, i;
+        u = a->r0state[j];
+        for (i = a->cstart[u]; i < a->cstart[u + 1]; i++) if (a->ccls[i] == CB) x = state_of(a, a->cto[i] & ~MATCH_BIT);
+        if (x != NONE) {
+            /* a child x on the boundary: a byte that is no separator goes to x first, then
+             * on as inside a word at x (x's inside-a-word row), with BOUND_BIT */
+            const uint32_t *row1x = a->fast + (size_t)x * nbcls;
+            if (x >= nf) {
+                for (r = 0; r < nbcls; r++) row0[r] = EXIT_BIT;
             } else {
-                /* no child on the boundary: the failure ancestor's row holds */
-                memcpy(row0, a->fast + (size_t)a->r0map[f] * nbcls, rowsz);
-                for (r = 1; r < nbcls; r++) {
-                    if (rkind[r] == K_SEP || rkind[r] == K_IGN) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
-                }
+                for (r = 0; r < nbcls; r++) row0[r] = (row1x[r] & EXIT_BIT) ? EXIT_BIT : row1x[r] | BOUND_BIT;
             }
+            for (i = 0; i < nsi; i++) row0[sepign[i]] = fast_entry(a, u, 0, rkind[sepign[i]], rsc[sepign[i]]);
+        } else if (u == 0) {
+            row0[0] = EXIT_BIT;
+            for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+        } else {
+            /* no child on the boundary: the failure ancestor's row holds */
+            memcpy(row0, a->fast + (size_t)a->r0map[state_of(a, a->fail[u])] * nbcls, rowsz);
+            for (i = 0; i < nsi; i++) row0[sepign[i]] = fast_entry(a, u, 0, rkind[sepign[i]], rsc[sepign[i]]);
         }
     }
     return 0;
 }
 
-/* Hash of trie edges (parent, class) -> child, used only while building. */
+/* A pattern's symbols, for sorting the patterns before the trie is built. */
 typedef struct {
-    uint64_t *key;
-    uint32_t *val;
-    size_t mask;
-} edge_hash;
+    const unsigned char *s;
+    uint32_t len, i;
+} pat_key;
+
+static int pat_key_cmp(const void *x, const void *y)
+{
+    const pat_key *p = x, *q = y;
+    int c = memcmp(p->s, q->s, p->len < q->len ? p->len : q->len);
+    if (c != 0) return c;
+    return p->len < q->len ? -1 : p->len > q->len ? 1 : 0;
+}
 
 static size_t hash_slot(uint64_t k, size_t mask)
 {
@@ -459,8 +477,9 @@ static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32
 
 int dy_automaton_build(dy_automaton *a)
 {
-    size_t i, nnodes, hsize;
-    edge_hash h = { NULL, NULL, 0 };
+    size_t i, nnodes, maxlen = 0;
+    pat_key *keys = NULL;
+    uint32_t *path = NULL;
     uint32_t *par = NULL, *order = NULL, *newid = NULL, *pend = NULL, *cnt = NULL, *rawfail = NULL;
     uint8_t *ecls = NULL;
     uint32_t u, c, ncls = 1, nn;
@@ -480,38 +499,43 @@ int dy_automaton_build(dy_automaton *a)
         a->wordb[i] = a->akind[i] == K_WORD;
     }
 
-    /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. */
+    /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. The patterns are
+     * inserted in sorted order (classes number the symbol bytes in their order), so each
+     * shares with the one before exactly the path of their common prefix: no lookup of
+     * edges (the breadth-first numbering below depends only on the trie's shape). */
     if (a->nsym >= ID_MASK) return -1;
     nnodes = a->nsym + 1;
-    for (hsize = 16; hsize < nnodes + nnodes / 2; hsize *= 2) {}  /* load <= 2/3: nnodes bounds the trie */
-    h.mask = hsize - 1;
-    h.key = malloc(hsize * sizeof *h.key);
-    h.val = malloc(hsize * sizeof *h.val);
+    for (i = 0; i < a->npat; i++) if (a->pat[i].len > maxlen) maxlen = a->pat[i].len;
+    keys = malloc((a->npat ? a->npat : 1) * sizeof *keys);
+    path = malloc((maxlen + 1) * sizeof *path);
     par = malloc(nnodes * sizeof *par);
     ecls = malloc(nnodes);
     pend = malloc((a->npat ? a->npat : 1) * sizeof *pend);
-    if (!h.key || !h.val || !par || !ecls || !pend) goto oom;
-    memset(h.key, 0xFF, hsize * sizeof *h.key);
+    if (!keys || !path || !par || !ecls || !pend) goto oom;
+    for (i = 0; i < a->npat; i++) {
+        keys[i].s = a->sym + a->pat[i].off;
+        keys[i].len = a->pat[i].len;
+        keys[i].i = (uint32_t)i;
+    }
+    qsort(keys, a->npat, sizeof *keys, pat_key_cmp);
     nn = 1;
     par[0] = 0; ecls[0] = 0;
+    path[0] = 0;
     for (i = 0; i < a->npat; i++) {
-        const unsigned char *s = a->sym + a->pat[i].off;
-        uint32_t j;
-        u = 0;
-        for (j = 0; j < a->pat[i].len; j++) {
-            uint64_t k = ((uint64_t)u << 8) | a->cls[s[j]];
-            size_t slot = hash_slot(k, h.mask);
-            while (h.key[slot] != k && h.key[slot] != UINT64_MAX) slot = (slot + 1) & h.mask;
-            if (h.key[slot] == UINT64_MAX) {
-                h.key[slot] = k; h.val[slot] = nn;
-                par[nn] = u; ecls[nn] = a->cls[s[j]];
-                nn++;
-            }
-            u = h.val[slot];
+        const unsigned char *s = keys[i].s;
+        uint32_t j = 0, len = keys[i].len;
+        if (i > 0) {
+            uint32_t m = keys[i - 1].len < len ? keys[i - 1].len : len;
+            while (j < m && keys[i - 1].s[j] == s[j]) j++;
         }
-        pend[i] = u;
+        for (; j < len; j++) {
+            par[nn] = path[j];
+            ecls[nn] = a->cls[s[j]];
+            path[j + 1] = nn++;
+        }
+        pend[keys[i].i] = path[len];
     }
-    free(h.key); free(h.val); h.key = NULL; h.val = NULL;
+    free(keys); free(path); keys = NULL; path = NULL;
     a->nstates = nn;
 
     /* Breadth-first numbering: group children by parent (sorted by class) with two
@@ -652,7 +676,7 @@ int dy_automaton_build(dy_automaton *a)
     a->built = 1;
     return 0;
 oom:
-    free(h.key); free(h.val);
+    free(keys); free(path);
     free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
     free_built(a);
     return -1;
