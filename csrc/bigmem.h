@@ -5,8 +5,9 @@
  * (about half of building the default lexicon's automaton went to the kernel). Where
  * the system has transparent huge pages (Linux madvise(MADV_HUGEPAGE)), dy_big_alloc
  * maps a table of 2 MiB or more at a 2 MiB boundary and asks for huge pages over its
- * whole 2 MiB pages (the tail keeps small pages: no memory is held beyond the table's
- * own pages); elsewhere, and for smaller tables, it is malloc.
+ * whole 2 MiB pages, and over the last, partial one when that holds at most 1/16 of the
+ * table more than small pages would (else the tail keeps small pages); elsewhere, and
+ * for smaller tables, it is malloc.
  */
 #ifndef DYADIC_BIGMEM_H
 #define DYADIC_BIGMEM_H
