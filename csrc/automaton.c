@@ -146,23 +146,27 @@ static int fail_msg(char *err, size_t errsz, const char *msg)
 
 static int is_word_class(int k) { return k == DY_CC_LETTER || k == DY_CC_DIGIT; }
 
-static uint32_t fold_cp(unsigned flags, uint32_t cp)
+static inline uint32_t fold_cp(unsigned flags, uint32_t cp)
 {
-    return (flags & DY_AC_CASE_EXACT) ? cp : dy_fold(cp);
+    if (flags & DY_AC_CASE_EXACT) return cp;
+    if (cp < 0x80) return cp - 'A' < 26u ? cp + ('a' - 'A') : cp;  /* dy_fold on ASCII */
+    return dy_fold(cp);
 }
 
 /* Append the symbols of one valid character of class k to the pattern buffer. */
-static int put_sym(dy_automaton *a, unsigned c)
+static inline int put_sym(dy_automaton *a, unsigned c)
 {
-    if (DY_GROW(a->sym, a->capsym, a->nsym, 1) != 0) return -1;
+    if (a->nsym == a->capsym && DY_GROW(a->sym, a->capsym, a->nsym, 1) != 0) return -1;
     a->sym[a->nsym++] = (unsigned char)c;
     return 0;
 }
 
-static int put_char(dy_automaton *a, uint32_t cp)
+static inline int put_char(dy_automaton *a, uint32_t cp)
 {
     unsigned char b[4];
-    size_t i, l = dy_utf8_encode(cp, b);
+    size_t i, l;
+    if (cp < 0x80) return put_sym(a, cp);
+    l = dy_utf8_encode(cp, b);
     for (i = 0; i < l; i++) if (put_sym(a, b[i]) != 0) return -1;
     return 0;
 }
