@@ -94,7 +94,6 @@ struct dy_automaton {
     uint8_t bcls[256];
     uint32_t nbcls, nfast;
     uint32_t *fast;
-    size_t fast_map;         /* dy_big_free's argument for fast */
     uint64_t fmul;           /* fast_row(): fs / nbcls as (fs * fmul) >> 32, or 0: divide */
     uint32_t *r0map;         /* per fast state: its outside-a-word row (build_fast) */
     uint32_t *r0state;       /* per outside-a-word row (from row nfast on): its state */
@@ -108,6 +107,10 @@ struct dy_automaton {
     uint32_t *out_first;     /* per state: first pattern ending there, or NONE */
     uint32_t *out_next;      /* per pattern: next pattern ending at the same state */
     uint32_t *dict;          /* per state: nearest failure ancestor with patterns, or NONE */
+    /* One block holds every table above from dense on (dy_automaton_build): a single
+     * dy_big_alloc, on huge pages where the system has them. */
+    void *arena;
+    size_t arena_map;        /* dy_big_free's argument */
 };
 
 /* ---- construction ---------------------------------------------------------------- */
@@ -121,10 +124,9 @@ dy_automaton *dy_automaton_new(unsigned flags)
 
 static void free_built(dy_automaton *a)
 {
-    free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
-    free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); dy_big_free(a->fast, a->fast_map);
-    free(a->r0map); free(a->r0state);
-    a->pair = NULL; a->fast = NULL; a->fast_map = 0; a->r0map = NULL; a->r0state = NULL;
+    dy_big_free(a->arena, a->arena_map);
+    a->arena = NULL; a->arena_map = 0;
+    a->pair = NULL; a->fast = NULL; a->r0map = NULL; a->r0state = NULL;
     a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
     a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
 }
@@ -373,21 +375,20 @@ static int build_fast(dy_automaton *a)
         byc_next[r] = byc_first[rsc[r]];
         byc_first[rsc[r]] = (uint8_t)r;
     }
-    /* R0 rows, numbered after the nf inside-a-word rows, and r0map for every state */
-    a->r0map = malloc((nf ? nf : 1) * sizeof *a->r0map);
-    a->r0state = malloc((nf ? nf : 1) * sizeof *a->r0state);
-    if (a->r0map == NULL || a->r0state == NULL) return -1;
+    /* R0 rows, numbered after the nf inside-a-word rows, and r0map for every state
+     * (dy_automaton_build counted the R0 states, a->nr0, to size the block) */
     for (u = 0; u < nf; u++) {
         int own = (u == 0) || nonword[a->ccls[u - 1]];  /* edge u - 1 enters state u */
         for (j = a->cstart[u]; j < a->cstart[u + 1] && !own; j++) own = a->ccls[j] == CB;
         if (own) {
+            if (n0 >= a->nr0) return -1;  /* not as counted: cannot happen */
             a->r0state[n0] = u;
             a->r0map[u] = nf + n0++;
         } else {
             a->r0map[u] = a->r0map[state_of(a, a->fail[u])];
         }
     }
-    a->nr0 = n0;
+    if (n0 != a->nr0) return -1;
     {
         /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
          * while x * e < 2^32 for the largest offset x */
@@ -395,8 +396,6 @@ static int build_fast(dy_automaton *a)
         uint64_t xmax = ((uint64_t)nf + n0) * d;
         a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
     }
-    a->fast = dy_big_alloc(((size_t)nf + n0) * nbcls * sizeof *a->fast, &a->fast_map);
-    if (a->fast == NULL) return -1;
     rowsz = (size_t)nbcls * sizeof *a->fast;
     for (r = 1; r < nbcls; r++) if (rkind[r] == K_SEP || rkind[r] == K_IGN) sepign[nsi++] = (uint8_t)r;
     /* inside a word: from the failure state's row (shallower: filled) */
@@ -477,6 +476,16 @@ static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32
         uint32_t t = a->dense[(size_t)u * a->ncls + c] & ~MATCH_BIT;
         return (t & SPARSE_BIT) ? (t & ID_MASK) : t / a->ncls;
     }
+}
+
+/* Offset of an array of n elements of `size` bytes in a block being laid out (64-byte
+ * aligned); sets *bad when the block's size would overflow. */
+static size_t place(size_t *end, size_t n, size_t size, int *bad)
+{
+    size_t o = (*end + 63) & ~(size_t)63;
+    if (o < *end || n > (SIZE_MAX - o) / size) { *bad = 1; return 0; }
+    *end = o + n * size;
+    return o;
 }
 
 int dy_automaton_build(dy_automaton *a)
@@ -604,17 +613,63 @@ int dy_automaton_build(dy_automaton *a)
         a->ndense = (uint32_t)rows;
         a->nfast = (uint32_t)frows;
     }
-    a->dense = malloc((size_t)a->ndense * ncls * sizeof *a->dense);
-    a->cstart = calloc((size_t)nn + 1, sizeof *a->cstart);
-    a->ccls = malloc(nn);
-    a->cto = malloc((size_t)nn * sizeof *a->cto);
-    a->fail = malloc((size_t)nn * sizeof *a->fail);
-    a->out_first = malloc((size_t)nn * sizeof *a->out_first);
-    a->out_next = malloc((a->npat ? a->npat : 1) * sizeof *a->out_next);
-    a->dict = malloc((size_t)nn * sizeof *a->dict);
-    rawfail = malloc((size_t)nn * sizeof *rawfail);
-    if (!a->dense || !a->cstart || !a->ccls || !a->cto || !a->fail || !a->out_first || !a->out_next
-        || !a->dict || !rawfail) goto oom;
+    {
+        /* The states with their own outside-a-word row in the fast table (build_fast sets
+         * them): the root, states entered by punctuation or an apostrophe, and states with
+         * a child on the boundary symbol; counted here from the trie, so that one block
+         * can hold every table. cnt (free since the numbering) marks the latter. */
+        uint8_t nonword[256];
+        const unsigned CB = a->cls[SYM_BOUND];
+        memset(nonword, 0, sizeof nonword);
+        for (i = 0; i < 128; i++) {
+            unsigned k = a->akind[i];
+            if (k != K_SEP && k != K_IGN && k != K_WORD) nonword[a->acls[i]] = 1;
+        }
+        memset(cnt, 0, (size_t)nn * sizeof *cnt);
+        for (u = 1; u < nn; u++) if (ecls[u] == CB) cnt[par[u]] = 1;
+        a->nr0 = 0;
+        for (u = 0; u < a->nfast; u++) {
+            uint32_t o = order[u];
+            if (u == 0 || nonword[ecls[o]] || cnt[o]) a->nr0++;
+        }
+    }
+    {
+        /* One block: the fast table first (the scan's hot table, at the block's start),
+         * then the rest; rawfail too (only while building: it saves a separate block) */
+        size_t end = 0, o_dense, o_cstart, o_ccls, o_cto, o_fail, o_of, o_on, o_dict, o_pair, o_r0m, o_r0s, o_raw;
+        size_t o_fast;
+        int bad = 0;
+        char *b;
+        o_fast = place(&end, (size_t)a->nfast + a->nr0, (size_t)a->nbcls * sizeof *a->fast, &bad);
+        o_dense = place(&end, a->ndense, (size_t)ncls * sizeof *a->dense, &bad);
+        o_cstart = place(&end, (size_t)nn + 1, sizeof *a->cstart, &bad);
+        o_ccls = place(&end, nn, 1, &bad);
+        o_cto = place(&end, nn, sizeof *a->cto, &bad);
+        o_fail = place(&end, nn, sizeof *a->fail, &bad);
+        o_of = place(&end, nn, sizeof *a->out_first, &bad);
+        o_on = place(&end, a->npat ? a->npat : 1, sizeof *a->out_next, &bad);
+        o_dict = place(&end, nn, sizeof *a->dict, &bad);
+        o_pair = place(&end, (size_t)ncls * ncls, sizeof *a->pair, &bad);
+        o_r0m = place(&end, a->nfast ? a->nfast : 1, sizeof *a->r0map, &bad);
+        o_r0s = place(&end, a->nr0 ? a->nr0 : 1, sizeof *a->r0state, &bad);
+        o_raw = place(&end, nn, sizeof *rawfail, &bad);
+        if (bad || (b = dy_big_alloc(end, &a->arena_map)) == NULL) goto oom;
+        a->arena = b;
+        a->fast = (uint32_t *)(void *)(b + o_fast);
+        a->dense = (uint32_t *)(void *)(b + o_dense);
+        a->cstart = (uint32_t *)(void *)(b + o_cstart);
+        a->ccls = (uint8_t *)(b + o_ccls);
+        a->cto = (uint32_t *)(void *)(b + o_cto);
+        a->fail = (uint32_t *)(void *)(b + o_fail);
+        a->out_first = (uint32_t *)(void *)(b + o_of);
+        a->out_next = (uint32_t *)(void *)(b + o_on);
+        a->dict = (uint32_t *)(void *)(b + o_dict);
+        a->pair = (uint32_t *)(void *)(b + o_pair);
+        a->r0map = (uint32_t *)(void *)(b + o_r0m);
+        a->r0state = (uint32_t *)(void *)(b + o_r0s);
+        rawfail = (uint32_t *)(void *)(b + o_raw);
+        memset(a->cstart, 0, ((size_t)nn + 1) * sizeof *a->cstart);
+    }
 
     /* Children in new numbering: children of a node are consecutive in BFS order. */
     for (u = 1; u < nn; u++) a->cstart[newid[par[order[u]]] + 1]++;
@@ -661,12 +716,10 @@ int dy_automaton_build(dy_automaton *a)
     for (u = 0; u < nn; u++) a->fail[u] = ENC(rawfail[u]) & ~MATCH_BIT;
 #undef ENC
 
-    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
     par = NULL; ecls = NULL; pend = NULL; cnt = NULL; order = NULL; newid = NULL; rawfail = NULL;
 
     /* Word starts at the root: one lookup for the boundary and the first two symbols. */
-    a->pair = malloc((size_t)ncls * ncls * sizeof *a->pair);
-    if (a->pair == NULL) goto oom;
     {
         uint32_t t0 = step_sparse(a, 0, a->cls[SYM_BOUND]) & ~MATCH_BIT, c1, c2;
         for (c1 = 0; c1 < ncls; c1++) {
@@ -681,7 +734,7 @@ int dy_automaton_build(dy_automaton *a)
     return 0;
 oom:
     free(keys); free(path);
-    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
     free_built(a);
     return -1;
 }

@@ -5,7 +5,7 @@
  * (about half of building the default lexicon's automaton went to the kernel). Where
  * the system has transparent huge pages (Linux madvise(MADV_HUGEPAGE)), dy_big_alloc
  * maps a table of 2 MiB or more at a 2 MiB boundary and asks for huge pages over its
- * whole 2 MiB pages, and over the last, partial one when that holds at most 1/16 of the
+ * whole 2 MiB pages, and over the last, partial one when that holds at most 1/8 of the
  * table more than small pages would (else the tail keeps small pages); elsewhere, and
  * for smaller tables, it is malloc.
  */
