@@ -440,8 +440,11 @@ static int build_fast(dy_automaton *a)
     return 0;
 }
 
-/* A pattern's symbols, for sorting the patterns before the trie is built. */
+/* A pattern's symbols, for sorting the patterns before the trie is built: head holds
+ * the first 8 symbols big-endian (zeros after the end), so that two keys whose heads
+ * differ compare as their heads do, and only equal heads compare the symbols. */
 typedef struct {
+    uint64_t head;
     const unsigned char *s;
     uint32_t len, i;
 } pat_key;
@@ -449,7 +452,9 @@ typedef struct {
 static int pat_key_cmp(const void *x, const void *y)
 {
     const pat_key *p = x, *q = y;
-    int c = memcmp(p->s, q->s, p->len < q->len ? p->len : q->len);
+    int c;
+    if (p->head != q->head) return p->head < q->head ? -1 : 1;
+    c = memcmp(p->s, q->s, p->len < q->len ? p->len : q->len);
     if (c != 0) return c;
     return p->len < q->len ? -1 : p->len > q->len ? 1 : 0;
 }
@@ -526,9 +531,12 @@ int dy_automaton_build(dy_automaton *a)
     pend = malloc((a->npat ? a->npat : 1) * sizeof *pend);
     if (!keys || !path || !par || !ecls || !pend) goto oom;
     for (i = 0; i < a->npat; i++) {
+        uint32_t j;
         keys[i].s = a->sym + a->pat[i].off;
         keys[i].len = a->pat[i].len;
         keys[i].i = (uint32_t)i;
+        keys[i].head = 0;
+        for (j = 0; j < 8; j++) keys[i].head = keys[i].head << 8 | (j < keys[i].len ? keys[i].s[j] : 0);
     }
     qsort(keys, a->npat, sizeof *keys, pat_key_cmp);
     nn = 1;
