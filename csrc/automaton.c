@@ -407,9 +407,15 @@ static int build_fast(dy_automaton *a)
             continue;
         }
         memcpy(row1, a->fast + (size_t)state_of(a, a->fail[u]) * nbcls, rowsz);
-        for (j = 0; j < nsi; j++) row1[sepign[j]] = fast_entry(a, u, 1, rkind[sepign[j]], rsc[sepign[j]]);
+        /* what fast_entry() gives, directly: separators leave the word (u's outside row),
+         * ignorables keep the state */
+        for (j = 0; j < nsi; j++) row1[sepign[j]] = (rkind[sepign[j]] == K_SEP ? a->r0map[u] : u) * nbcls;
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
-            for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+            /* the child's edge: cto[j] is the step fast_entry() would take */
+            uint32_t t = a->cto[j], v = state_of(a, t & ~MATCH_BIT);
+            for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) {
+                row1[r] = v >= nf ? EXIT_BIT : (rkind[r] == K_WORD ? v : a->r0map[v]) * nbcls | (t & MATCH_BIT);
+            }
         }
     }
     /* outside a word, for the states with their own row (every inside-a-word row is
@@ -427,14 +433,14 @@ static int build_fast(dy_automaton *a)
             } else {
                 for (r = 0; r < nbcls; r++) row0[r] = (row1x[r] & EXIT_BIT) ? EXIT_BIT : row1x[r] | BOUND_BIT;
             }
-            for (i = 0; i < nsi; i++) row0[sepign[i]] = fast_entry(a, u, 0, rkind[sepign[i]], rsc[sepign[i]]);
+            for (i = 0; i < nsi; i++) row0[sepign[i]] = a->r0map[u] * nbcls;  /* stays outside, at u (fast_entry) */
         } else if (u == 0) {
             row0[0] = EXIT_BIT;
             for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
         } else {
             /* no child on the boundary: the failure ancestor's row holds */
             memcpy(row0, a->fast + (size_t)a->r0map[state_of(a, a->fail[u])] * nbcls, rowsz);
-            for (i = 0; i < nsi; i++) row0[sepign[i]] = fast_entry(a, u, 0, rkind[sepign[i]], rsc[sepign[i]]);
+            for (i = 0; i < nsi; i++) row0[sepign[i]] = a->r0map[u] * nbcls;  /* stays outside, at u (fast_entry) */
         }
     }
     return 0;
