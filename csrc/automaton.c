@@ -446,23 +446,36 @@ static int build_fast(dy_automaton *a)
     return 0;
 }
 
-/* A pattern's symbols, for sorting the patterns before the trie is built: head holds
- * the first 8 symbols big-endian (zeros after the end), so that two keys whose heads
+/* Is pattern x before pattern y in symbol order (a prefix first)? head[] holds the first
+ * 8 symbols of each big-endian (zeros after the end), so that two patterns whose heads
  * differ compare as their heads do, and only equal heads compare the symbols. */
-typedef struct {
-    uint64_t head;
-    const unsigned char *s;
-    uint32_t len, i;
-} pat_key;
-
-static int pat_key_cmp(const void *x, const void *y)
+static int pat_before(const dy_automaton *a, const uint64_t *head, uint32_t x, uint32_t y)
 {
-    const pat_key *p = x, *q = y;
+    const dy_pattern *p, *q;
     int c;
-    if (p->head != q->head) return p->head < q->head ? -1 : 1;
-    c = memcmp(p->s, q->s, p->len < q->len ? p->len : q->len);
-    if (c != 0) return c;
-    return p->len < q->len ? -1 : p->len > q->len ? 1 : 0;
+    if (head[x] != head[y]) return head[x] < head[y];
+    p = &a->pat[x];
+    q = &a->pat[y];
+    c = memcmp(a->sym + p->off, a->sym + q->off, p->len < q->len ? p->len : q->len);
+    return c != 0 ? c < 0 : p->len < q->len;
+}
+
+/* The pattern numbers idx[0..n) in symbol order: a bottom-up merge sort through tmp (the
+ * same size). Returns the array that holds the result (idx or tmp). */
+static uint32_t *sort_patterns(const dy_automaton *a, const uint64_t *head, uint32_t *idx, uint32_t *tmp, size_t n)
+{
+    size_t w, i;
+    for (w = 1; w < n; w *= 2) {
+        uint32_t *t;
+        for (i = 0; i < n; i += 2 * w) {
+            size_t m = (n - i > w) ? i + w : n, r = (n - i > 2 * w) ? i + 2 * w : n, x = i, y = m, k = i;
+            while (x < m && y < r) tmp[k++] = pat_before(a, head, idx[y], idx[x]) ? idx[y++] : idx[x++];
+            while (x < m) tmp[k++] = idx[x++];
+            while (y < r) tmp[k++] = idx[y++];
+        }
+        t = idx; idx = tmp; tmp = t;
+    }
+    return idx;
 }
 
 static size_t hash_slot(uint64_t k, size_t mask)
@@ -502,8 +515,8 @@ static size_t place(size_t *end, size_t n, size_t size, int *bad)
 int dy_automaton_build(dy_automaton *a)
 {
     size_t i, nnodes, maxlen = 0;
-    pat_key *keys = NULL;
-    uint32_t *path = NULL;
+    uint64_t *heads = NULL;
+    uint32_t *idx = NULL, *path = NULL;
     uint32_t *par = NULL, *order = NULL, *newid = NULL, *pend = NULL, *cnt = NULL, *rawfail = NULL;
     uint8_t *ecls = NULL;
     uint32_t u, c, ncls = 1, nn;
@@ -530,39 +543,42 @@ int dy_automaton_build(dy_automaton *a)
     if (a->nsym >= ID_MASK) return -1;
     nnodes = a->nsym + 1;
     for (i = 0; i < a->npat; i++) if (a->pat[i].len > maxlen) maxlen = a->pat[i].len;
-    keys = malloc((a->npat ? a->npat : 1) * sizeof *keys);
+    heads = malloc((a->npat ? a->npat : 1) * sizeof *heads);
+    idx = malloc((a->npat ? 2 * a->npat : 1) * sizeof *idx);
     path = malloc((maxlen + 1) * sizeof *path);
     par = malloc(nnodes * sizeof *par);
     ecls = malloc(nnodes);
     pend = malloc((a->npat ? a->npat : 1) * sizeof *pend);
-    if (!keys || !path || !par || !ecls || !pend) goto oom;
+    if (!heads || !idx || !path || !par || !ecls || !pend) goto oom;
     for (i = 0; i < a->npat; i++) {
-        uint32_t j;
-        keys[i].s = a->sym + a->pat[i].off;
-        keys[i].len = a->pat[i].len;
-        keys[i].i = (uint32_t)i;
-        keys[i].head = 0;
-        for (j = 0; j < 8; j++) keys[i].head = keys[i].head << 8 | (j < keys[i].len ? keys[i].s[j] : 0);
+        const unsigned char *s = a->sym + a->pat[i].off;
+        uint32_t j, len = a->pat[i].len;
+        heads[i] = 0;
+        for (j = 0; j < 8; j++) heads[i] = heads[i] << 8 | (j < len ? s[j] : 0);
+        idx[i] = (uint32_t)i;
     }
-    qsort(keys, a->npat, sizeof *keys, pat_key_cmp);
-    nn = 1;
-    par[0] = 0; ecls[0] = 0;
-    path[0] = 0;
-    for (i = 0; i < a->npat; i++) {
-        const unsigned char *s = keys[i].s;
-        uint32_t j = 0, len = keys[i].len;
-        if (i > 0) {
-            uint32_t m = keys[i - 1].len < len ? keys[i - 1].len : len;
-            while (j < m && keys[i - 1].s[j] == s[j]) j++;
+    {
+        const uint32_t *sorted = sort_patterns(a, heads, idx, idx + a->npat, a->npat);
+        const unsigned char *prev = NULL;
+        uint32_t plen = 0;
+        nn = 1;
+        par[0] = 0; ecls[0] = 0;
+        path[0] = 0;
+        for (i = 0; i < a->npat; i++) {
+            const unsigned char *s = a->sym + a->pat[sorted[i]].off;
+            uint32_t j = 0, len = a->pat[sorted[i]].len, m = plen < len ? plen : len;
+            while (j < m && prev[j] == s[j]) j++;
+            for (; j < len; j++) {
+                par[nn] = path[j];
+                ecls[nn] = a->cls[s[j]];
+                path[j + 1] = nn++;
+            }
+            pend[sorted[i]] = path[len];
+            prev = s;
+            plen = len;
         }
-        for (; j < len; j++) {
-            par[nn] = path[j];
-            ecls[nn] = a->cls[s[j]];
-            path[j + 1] = nn++;
-        }
-        pend[keys[i].i] = path[len];
     }
-    free(keys); free(path); keys = NULL; path = NULL;
+    free(heads); free(idx); free(path); heads = NULL; idx = NULL; path = NULL;
     a->nstates = nn;
 
     /* Breadth-first numbering: group children by parent (sorted by class) with two
@@ -747,7 +763,7 @@ int dy_automaton_build(dy_automaton *a)
     a->built = 1;
     return 0;
 oom:
-    free(keys); free(path);
+    free(heads); free(idx); free(path);
     free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
     free_built(a);
     return -1;
