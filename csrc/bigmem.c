@@ -10,7 +10,16 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#if defined(__linux__)
+/* Under AddressSanitizer the block comes from malloc, so that its end keeps a redzone. */
+#if defined(__SANITIZE_ADDRESS__)
+#define DY_BIG_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DY_BIG_ASAN 1
+#endif
+#endif
+
+#if defined(__linux__) && !defined(DY_BIG_ASAN)
 #include <sys/mman.h>
 #include <unistd.h>
 #if defined(MAP_ANONYMOUS) && defined(MADV_HUGEPAGE)

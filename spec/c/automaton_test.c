@@ -1,7 +1,8 @@
 /*
  * automaton_test.c - C unit test of the automaton build (csrc/automaton.c, csrc/bigmem.c):
- *   - a dictionary large enough that the built tables take the huge-page block of
- *     bigmem.c (over 2 MiB) matches a text exactly as the naive reference matcher of the
+ *   - a dictionary large enough that the built tables take a large block of bigmem.c
+ *     (over 2 MiB: huge pages in a normal build, malloc under ASan so that the block's
+ *     end is checked) matches a text exactly as the naive reference matcher of the
  *     fuzzer (fuzz/naive_matcher.h) does, in both selection modes, with the normal
  *     layout and with the testing one that keeps most states sparse;
  *   - a small dictionary with every allocation failing in turn (malloc, calloc and
@@ -120,7 +121,7 @@ static void large(unsigned flags)
         tlen += strlen(s);
     }
     CHECK(dy_automaton_build(a) == 0);
-    /* the tables took the large block (the huge-page path where the system has it) */
+    /* the tables took a large block (the huge-page path in a build without ASan) */
     if (!(flags & DY_AC_TEST_SPARSE)) CHECK(dy_automaton_memory(a) > ((size_t)2 << 20));
     compare(a, np, NBIG, flags, text, tlen, nmatch);
     CHECK(nmatch[0] > 100 && nmatch[1] >= nmatch[0]);
