@@ -351,8 +351,9 @@ static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned 
  * could still match. Rows start as copies of the failure state's (breadth-first
  * numbering: already filled), then get their own self-loops and children; only the
  * root's rows and the R0 rows of states with a boundary child are computed entry by
- * entry. So the cost is about one copy of the table. */
-static int build_fast(dy_automaton *a)
+ * entry. So the cost is about one copy of the table. rawfail: the failure links as plain
+ * state numbers (a->fail decoded); edge j enters state j + 1 (breadth-first numbering). */
+static int build_fast(dy_automaton *a, const uint32_t *rawfail)
 {
     unsigned char rep[257] = { 0 };
     uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j, n0 = 0, nf = a->nfast;
@@ -385,7 +386,7 @@ static int build_fast(dy_automaton *a)
             a->r0state[n0] = u;
             a->r0map[u] = nf + n0++;
         } else {
-            a->r0map[u] = a->r0map[state_of(a, a->fail[u])];
+            a->r0map[u] = a->r0map[rawfail[u]];
         }
     }
     if (n0 != a->nr0) return -1;
@@ -406,13 +407,13 @@ static int build_fast(dy_automaton *a)
             for (r = 1; r < nbcls; r++) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
             continue;
         }
-        memcpy(row1, a->fast + (size_t)state_of(a, a->fail[u]) * nbcls, rowsz);
+        memcpy(row1, a->fast + (size_t)rawfail[u] * nbcls, rowsz);
         /* what fast_entry() gives, directly: separators leave the word (u's outside row),
          * ignorables keep the state */
         for (j = 0; j < nsi; j++) row1[sepign[j]] = (rkind[sepign[j]] == K_SEP ? a->r0map[u] : u) * nbcls;
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
             /* the child's edge: cto[j] is the step fast_entry() would take */
-            uint32_t t = a->cto[j], v = state_of(a, t & ~MATCH_BIT);
+            uint32_t t = a->cto[j], v = j + 1;
             for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) {
                 row1[r] = v >= nf ? EXIT_BIT : (rkind[r] == K_WORD ? v : a->r0map[v]) * nbcls | (t & MATCH_BIT);
             }
@@ -423,7 +424,7 @@ static int build_fast(dy_automaton *a)
     for (j = 0; j < n0; j++) {
         uint32_t *row0 = a->fast + (size_t)(nf + j) * nbcls, x = NONE, i;
         u = a->r0state[j];
-        for (i = a->cstart[u]; i < a->cstart[u + 1]; i++) if (a->ccls[i] == CB) x = state_of(a, a->cto[i] & ~MATCH_BIT);
+        for (i = a->cstart[u]; i < a->cstart[u + 1]; i++) if (a->ccls[i] == CB) x = i + 1;
         if (x != NONE) {
             /* a child x on the boundary: a byte that is no separator goes to x first, then
              * on as inside a word at x (x's inside-a-word row), with BOUND_BIT */
@@ -439,7 +440,7 @@ static int build_fast(dy_automaton *a)
             for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
         } else {
             /* no child on the boundary: the failure ancestor's row holds */
-            memcpy(row0, a->fast + (size_t)a->r0map[state_of(a, a->fail[u])] * nbcls, rowsz);
+            memcpy(row0, a->fast + (size_t)a->r0map[rawfail[u]] * nbcls, rowsz);
             for (i = 0; i < nsi; i++) row0[sepign[i]] = a->r0map[u] * nbcls;  /* stays outside, at u (fast_entry) */
         }
     }
@@ -485,7 +486,7 @@ static size_t hash_slot(uint64_t k, size_t mask)
 }
 
 /* Transition of state u (raw numbering) on class c during failure computation. */
-static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32_t u, unsigned c)
+static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32_t u, unsigned c, uint64_t dmul)
 {
     while (u >= a->ndense) {
         uint32_t i;
@@ -498,7 +499,8 @@ static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32
     {
         /* dense rows hold encoded targets */
         uint32_t t = a->dense[(size_t)u * a->ncls + c] & ~MATCH_BIT;
-        return (t & SPARSE_BIT) ? (t & ID_MASK) : t / a->ncls;
+        if (t & SPARSE_BIT) return t & ID_MASK;
+        return dmul ? (uint32_t)((t * dmul) >> 32) : t / a->ncls;
     }
 }
 
@@ -520,6 +522,7 @@ int dy_automaton_build(dy_automaton *a)
     uint32_t *par = NULL, *order = NULL, *newid = NULL, *pend = NULL, *cnt = NULL, *rawfail = NULL;
     uint8_t *ecls = NULL;
     uint32_t u, c, ncls = 1, nn;
+    uint64_t dmul;
     int used[256];
 
     if (a->built) return 0;
@@ -644,6 +647,12 @@ int dy_automaton_build(dy_automaton *a)
         a->nfast = (uint32_t)frows;
     }
     {
+        /* delta_raw() decodes dense targets (state * ncls) as (x * dmul) >> 32 when that is
+         * exact for every one (as build_fast() finds fmul), not by a division */
+        uint64_t d = ncls, m = ((uint64_t)1 << 32) / d + 1, e = m * d - ((uint64_t)1 << 32);
+        dmul = ((uint64_t)a->ndense * d * e < ((uint64_t)1 << 32)) ? m : 0;
+    }
+    {
         /* The states with their own outside-a-word row in the fast table (build_fast sets
          * them): the root, states entered by punctuation or an apostrophe, and states with
          * a child on the boundary symbol; counted here from the trie, so that one block
@@ -737,7 +746,7 @@ int dy_automaton_build(dy_automaton *a)
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
             uint32_t v = a->cto[j], f;
             c = a->ccls[j];
-            f = rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
+            f = rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c, dmul);
             a->dict[v] = (a->out_first[f] != NONE) ? f : a->dict[f];
             if (u < a->ndense) a->dense[(size_t)u * ncls + c] = ENC(v);
         }
@@ -747,7 +756,7 @@ int dy_automaton_build(dy_automaton *a)
 #undef ENC
 
     free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
-    par = NULL; ecls = NULL; pend = NULL; cnt = NULL; order = NULL; newid = NULL; rawfail = NULL;
+    par = NULL; ecls = NULL; pend = NULL; cnt = NULL; order = NULL; newid = NULL;
 
     /* Word starts at the root: one lookup for the boundary and the first two symbols. */
     {
@@ -759,7 +768,7 @@ int dy_automaton_build(dy_automaton *a)
             }
         }
     }
-    if (build_fast(a) != 0) goto oom;
+    if (build_fast(a, rawfail) != 0) goto oom;
     a->built = 1;
     return 0;
 oom:
