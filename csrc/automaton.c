@@ -30,6 +30,7 @@
  * lockstep, so that the cache misses of one overlap with the other's. Measurements in docs/DESIGN.md (the matcher section).
  */
 #include "automaton.h"
+#include "bigmem.h"
 #include "unicode.h"
 #include "vec.h"
 
@@ -106,6 +107,10 @@ struct dy_automaton {
     uint32_t *out_first;     /* per state: first pattern ending there, or NONE */
     uint32_t *out_next;      /* per pattern: next pattern ending at the same state */
     uint32_t *dict;          /* per state: nearest failure ancestor with patterns, or NONE */
+    /* One block holds every table above from dense on (dy_automaton_build): a single
+     * dy_big_alloc, on huge pages where the system has them. */
+    void *arena;
+    size_t arena_map;        /* dy_big_free's argument */
 };
 
 /* ---- construction ---------------------------------------------------------------- */
@@ -119,9 +124,8 @@ dy_automaton *dy_automaton_new(unsigned flags)
 
 static void free_built(dy_automaton *a)
 {
-    free(a->dense); free(a->cstart); free(a->ccls); free(a->cto); free(a->fail);
-    free(a->out_first); free(a->out_next); free(a->dict); free(a->pair); free(a->fast);
-    free(a->r0map); free(a->r0state);
+    dy_big_free(a->arena, a->arena_map);
+    a->arena = NULL; a->arena_map = 0;
     a->pair = NULL; a->fast = NULL; a->r0map = NULL; a->r0state = NULL;
     a->dense = NULL; a->cstart = NULL; a->ccls = NULL; a->cto = NULL; a->fail = NULL;
     a->out_first = NULL; a->out_next = NULL; a->dict = NULL;
@@ -144,23 +148,27 @@ static int fail_msg(char *err, size_t errsz, const char *msg)
 
 static int is_word_class(int k) { return k == DY_CC_LETTER || k == DY_CC_DIGIT; }
 
-static uint32_t fold_cp(unsigned flags, uint32_t cp)
+static inline uint32_t fold_cp(unsigned flags, uint32_t cp)
 {
-    return (flags & DY_AC_CASE_EXACT) ? cp : dy_fold(cp);
+    if (flags & DY_AC_CASE_EXACT) return cp;
+    if (cp < 0x80) return cp - 'A' < 26u ? cp + ('a' - 'A') : cp;  /* dy_fold on ASCII */
+    return dy_fold(cp);
 }
 
 /* Append the symbols of one valid character of class k to the pattern buffer. */
-static int put_sym(dy_automaton *a, unsigned c)
+static inline int put_sym(dy_automaton *a, unsigned c)
 {
-    if (DY_GROW(a->sym, a->capsym, a->nsym, 1) != 0) return -1;
+    if (a->nsym == a->capsym && DY_GROW(a->sym, a->capsym, a->nsym, 1) != 0) return -1;
     a->sym[a->nsym++] = (unsigned char)c;
     return 0;
 }
 
-static int put_char(dy_automaton *a, uint32_t cp)
+static inline int put_char(dy_automaton *a, uint32_t cp)
 {
     unsigned char b[4];
-    size_t i, l = dy_utf8_encode(cp, b);
+    size_t i, l;
+    if (cp < 0x80) return put_sym(a, cp);
+    l = dy_utf8_encode(cp, b);
     for (i = 0; i < l; i++) if (put_sym(a, b[i]) != 0) return -1;
     return 0;
 }
@@ -343,13 +351,16 @@ static uint32_t fast_entry(const dy_automaton *a, uint32_t u, int inw, unsigned 
  * could still match. Rows start as copies of the failure state's (breadth-first
  * numbering: already filled), then get their own self-loops and children; only the
  * root's rows and the R0 rows of states with a boundary child are computed entry by
- * entry. So the cost is about one copy of the table. */
-static int build_fast(dy_automaton *a)
+ * entry. So the cost is about one copy of the table. rawfail: the failure links as plain
+ * state numbers (a->fail decoded); edge j enters state j + 1 (breadth-first numbering). */
+static int build_fast(dy_automaton *a, const uint32_t *rawfail)
 {
     unsigned char rep[257] = { 0 };
     uint32_t u, r, CB = a->cls[SYM_BOUND], nbcls, j, n0 = 0, nf = a->nfast;
     uint8_t rkind[257], rsc[257], nonword[256];
     uint8_t byc_first[256], byc_next[257];  /* byte classes by symbol class: lists, 0 = end */
+    uint8_t sepign[257];                     /* the byte classes of separators and ignorables */
+    uint32_t nsi = 0;
     size_t rowsz;
 
     nbcls = byte_classes(a, rep);
@@ -365,21 +376,20 @@ static int build_fast(dy_automaton *a)
         byc_next[r] = byc_first[rsc[r]];
         byc_first[rsc[r]] = (uint8_t)r;
     }
-    /* R0 rows, numbered after the nf inside-a-word rows, and r0map for every state */
-    a->r0map = malloc((nf ? nf : 1) * sizeof *a->r0map);
-    a->r0state = malloc((nf ? nf : 1) * sizeof *a->r0state);
-    if (a->r0map == NULL || a->r0state == NULL) return -1;
+    /* R0 rows, numbered after the nf inside-a-word rows, and r0map for every state
+     * (dy_automaton_build counted the R0 states, a->nr0, to size the block) */
     for (u = 0; u < nf; u++) {
         int own = (u == 0) || nonword[a->ccls[u - 1]];  /* edge u - 1 enters state u */
         for (j = a->cstart[u]; j < a->cstart[u + 1] && !own; j++) own = a->ccls[j] == CB;
         if (own) {
+            if (n0 >= a->nr0) return -1;  /* not as counted: cannot happen */
             a->r0state[n0] = u;
             a->r0map[u] = nf + n0++;
         } else {
-            a->r0map[u] = a->r0map[state_of(a, a->fail[u])];
+            a->r0map[u] = a->r0map[rawfail[u]];
         }
     }
-    a->nr0 = n0;
+    if (n0 != a->nr0) return -1;
     {
         /* x * m / 2^32 = x / d + x * e / (d * 2^32) with e = m * d - 2^32 < d: exact
          * while x * e < 2^32 for the largest offset x */
@@ -387,51 +397,87 @@ static int build_fast(dy_automaton *a)
         uint64_t xmax = ((uint64_t)nf + n0) * d;
         a->fmul = (xmax * e < ((uint64_t)1 << 32)) ? m : 0;
     }
-    a->fast = malloc(((size_t)nf + n0) * nbcls * sizeof *a->fast);
-    if (a->fast == NULL) return -1;
     rowsz = (size_t)nbcls * sizeof *a->fast;
+    for (r = 1; r < nbcls; r++) if (rkind[r] == K_SEP || rkind[r] == K_IGN) sepign[nsi++] = (uint8_t)r;
+    /* inside a word: from the failure state's row (shallower: filled) */
     for (u = 0; u < nf; u++) {
         uint32_t *row1 = a->fast + (size_t)u * nbcls;
-        uint32_t f = state_of(a, a->fail[u]);  /* shallower than u: its rows are filled */
-        int cbchild = 0;
-        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) cbchild |= a->ccls[j] == CB;
-        /* inside a word */
         if (u == 0) {
             row1[0] = EXIT_BIT;
             for (r = 1; r < nbcls; r++) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
-        } else {
-            memcpy(row1, a->fast + (size_t)f * nbcls, rowsz);
-            for (r = 1; r < nbcls; r++) {
-                if (rkind[r] == K_SEP || rkind[r] == K_IGN) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
-            }
-            for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
-                for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) row1[r] = fast_entry(a, u, 1, rkind[r], rsc[r]);
+            continue;
+        }
+        memcpy(row1, a->fast + (size_t)rawfail[u] * nbcls, rowsz);
+        /* what fast_entry() gives, directly: separators leave the word (u's outside row),
+         * ignorables keep the state */
+        for (j = 0; j < nsi; j++) row1[sepign[j]] = (rkind[sepign[j]] == K_SEP ? a->r0map[u] : u) * nbcls;
+        for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
+            /* the child's edge: cto[j] is the step fast_entry() would take */
+            uint32_t t = a->cto[j], v = j + 1;
+            for (r = byc_first[a->ccls[j]]; r != 0; r = byc_next[r]) {
+                row1[r] = v >= nf ? EXIT_BIT : (rkind[r] == K_WORD ? v : a->r0map[v]) * nbcls | (t & MATCH_BIT);
             }
         }
-        /* outside a word, when u has its own row */
-        if (a->r0state[a->r0map[u] - nf] == u) {
-            uint32_t *row0 = a->fast + (size_t)a->r0map[u] * nbcls;
-            if (u == 0 || cbchild) {
-                row0[0] = EXIT_BIT;
-                for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+    }
+    /* outside a word, for the states with their own row (every inside-a-word row is
+     * final now) */
+    for (j = 0; j < n0; j++) {
+        uint32_t *row0 = a->fast + (size_t)(nf + j) * nbcls, x = NONE, i;
+        u = a->r0state[j];
+        for (i = a->cstart[u]; i < a->cstart[u + 1]; i++) if (a->ccls[i] == CB) x = i + 1;
+        if (x != NONE) {
+            /* a child x on the boundary: a byte that is no separator goes to x first, then
+             * on as inside a word at x (x's inside-a-word row), with BOUND_BIT */
+            const uint32_t *row1x = a->fast + (size_t)x * nbcls;
+            if (x >= nf) {
+                for (r = 0; r < nbcls; r++) row0[r] = EXIT_BIT;
             } else {
-                /* no child on the boundary: the failure ancestor's row holds */
-                memcpy(row0, a->fast + (size_t)a->r0map[f] * nbcls, rowsz);
-                for (r = 1; r < nbcls; r++) {
-                    if (rkind[r] == K_SEP || rkind[r] == K_IGN) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
-                }
+                for (r = 0; r < nbcls; r++) row0[r] = (row1x[r] & EXIT_BIT) ? EXIT_BIT : row1x[r] | BOUND_BIT;
             }
+            for (i = 0; i < nsi; i++) row0[sepign[i]] = a->r0map[u] * nbcls;  /* stays outside, at u (fast_entry) */
+        } else if (u == 0) {
+            row0[0] = EXIT_BIT;
+            for (r = 1; r < nbcls; r++) row0[r] = fast_entry(a, u, 0, rkind[r], rsc[r]);
+        } else {
+            /* no child on the boundary: the failure ancestor's row holds */
+            memcpy(row0, a->fast + (size_t)a->r0map[rawfail[u]] * nbcls, rowsz);
+            for (i = 0; i < nsi; i++) row0[sepign[i]] = a->r0map[u] * nbcls;  /* stays outside, at u (fast_entry) */
         }
     }
     return 0;
 }
 
-/* Hash of trie edges (parent, class) -> child, used only while building. */
-typedef struct {
-    uint64_t *key;
-    uint32_t *val;
-    size_t mask;
-} edge_hash;
+/* Is pattern x before pattern y in symbol order (a prefix first)? head[] holds the first
+ * 8 symbols of each big-endian (zeros after the end), so that two patterns whose heads
+ * differ compare as their heads do, and only equal heads compare the symbols. */
+static int pat_before(const dy_automaton *a, const uint64_t *head, uint32_t x, uint32_t y)
+{
+    const dy_pattern *p, *q;
+    int c;
+    if (head[x] != head[y]) return head[x] < head[y];
+    p = &a->pat[x];
+    q = &a->pat[y];
+    c = memcmp(a->sym + p->off, a->sym + q->off, p->len < q->len ? p->len : q->len);
+    return c != 0 ? c < 0 : p->len < q->len;
+}
+
+/* The pattern numbers idx[0..n) in symbol order: a bottom-up merge sort through tmp (the
+ * same size). Returns the array that holds the result (idx or tmp). */
+static uint32_t *sort_patterns(const dy_automaton *a, const uint64_t *head, uint32_t *idx, uint32_t *tmp, size_t n)
+{
+    size_t w, i;
+    for (w = 1; w < n; w *= 2) {
+        uint32_t *t;
+        for (i = 0; i < n; i += 2 * w) {
+            size_t m = (n - i > w) ? i + w : n, r = (n - i > 2 * w) ? i + 2 * w : n, x = i, y = m, k = i;
+            while (x < m && y < r) tmp[k++] = pat_before(a, head, idx[y], idx[x]) ? idx[y++] : idx[x++];
+            while (x < m) tmp[k++] = idx[x++];
+            while (y < r) tmp[k++] = idx[y++];
+        }
+        t = idx; idx = tmp; tmp = t;
+    }
+    return idx;
+}
 
 static size_t hash_slot(uint64_t k, size_t mask)
 {
@@ -440,7 +486,7 @@ static size_t hash_slot(uint64_t k, size_t mask)
 }
 
 /* Transition of state u (raw numbering) on class c during failure computation. */
-static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32_t u, unsigned c)
+static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32_t u, unsigned c, uint64_t dmul)
 {
     while (u >= a->ndense) {
         uint32_t i;
@@ -453,17 +499,30 @@ static uint32_t delta_raw(const dy_automaton *a, const uint32_t *rawfail, uint32
     {
         /* dense rows hold encoded targets */
         uint32_t t = a->dense[(size_t)u * a->ncls + c] & ~MATCH_BIT;
-        return (t & SPARSE_BIT) ? (t & ID_MASK) : t / a->ncls;
+        if (t & SPARSE_BIT) return t & ID_MASK;
+        return dmul ? (uint32_t)((t * dmul) >> 32) : t / a->ncls;
     }
+}
+
+/* Offset of an array of n elements of `size` bytes in a block being laid out (64-byte
+ * aligned); sets *bad when the block's size would overflow. */
+static size_t place(size_t *end, size_t n, size_t size, int *bad)
+{
+    size_t o = (*end + 63) & ~(size_t)63;
+    if (o < *end || n > (SIZE_MAX - o) / size) { *bad = 1; return 0; }
+    *end = o + n * size;
+    return o;
 }
 
 int dy_automaton_build(dy_automaton *a)
 {
-    size_t i, nnodes, hsize;
-    edge_hash h = { NULL, NULL, 0 };
+    size_t i, nnodes, maxlen = 0;
+    uint64_t *heads = NULL;
+    uint32_t *idx = NULL, *path = NULL;
     uint32_t *par = NULL, *order = NULL, *newid = NULL, *pend = NULL, *cnt = NULL, *rawfail = NULL;
     uint8_t *ecls = NULL;
     uint32_t u, c, ncls = 1, nn;
+    uint64_t dmul;
     int used[256];
 
     if (a->built) return 0;
@@ -480,38 +539,49 @@ int dy_automaton_build(dy_automaton *a)
         a->wordb[i] = a->akind[i] == K_WORD;
     }
 
-    /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. */
+    /* Trie over classes. Node 0 is the root; at most nsym + 1 nodes. The patterns are
+     * inserted in sorted order (classes number the symbol bytes in their order), so each
+     * shares with the one before exactly the path of their common prefix: no lookup of
+     * edges (the breadth-first numbering below depends only on the trie's shape). */
     if (a->nsym >= ID_MASK) return -1;
     nnodes = a->nsym + 1;
-    for (hsize = 16; hsize < nnodes + nnodes / 2; hsize *= 2) {}  /* load <= 2/3: nnodes bounds the trie */
-    h.mask = hsize - 1;
-    h.key = malloc(hsize * sizeof *h.key);
-    h.val = malloc(hsize * sizeof *h.val);
+    for (i = 0; i < a->npat; i++) if (a->pat[i].len > maxlen) maxlen = a->pat[i].len;
+    heads = malloc((a->npat ? a->npat : 1) * sizeof *heads);
+    idx = malloc((a->npat ? 2 * a->npat : 1) * sizeof *idx);
+    path = malloc((maxlen + 1) * sizeof *path);
     par = malloc(nnodes * sizeof *par);
     ecls = malloc(nnodes);
     pend = malloc((a->npat ? a->npat : 1) * sizeof *pend);
-    if (!h.key || !h.val || !par || !ecls || !pend) goto oom;
-    memset(h.key, 0xFF, hsize * sizeof *h.key);
-    nn = 1;
-    par[0] = 0; ecls[0] = 0;
+    if (!heads || !idx || !path || !par || !ecls || !pend) goto oom;
     for (i = 0; i < a->npat; i++) {
         const unsigned char *s = a->sym + a->pat[i].off;
-        uint32_t j;
-        u = 0;
-        for (j = 0; j < a->pat[i].len; j++) {
-            uint64_t k = ((uint64_t)u << 8) | a->cls[s[j]];
-            size_t slot = hash_slot(k, h.mask);
-            while (h.key[slot] != k && h.key[slot] != UINT64_MAX) slot = (slot + 1) & h.mask;
-            if (h.key[slot] == UINT64_MAX) {
-                h.key[slot] = k; h.val[slot] = nn;
-                par[nn] = u; ecls[nn] = a->cls[s[j]];
-                nn++;
-            }
-            u = h.val[slot];
-        }
-        pend[i] = u;
+        uint32_t j, len = a->pat[i].len;
+        heads[i] = 0;
+        for (j = 0; j < 8; j++) heads[i] = heads[i] << 8 | (j < len ? s[j] : 0);
+        idx[i] = (uint32_t)i;
     }
-    free(h.key); free(h.val); h.key = NULL; h.val = NULL;
+    {
+        const uint32_t *sorted = sort_patterns(a, heads, idx, idx + a->npat, a->npat);
+        const unsigned char *prev = NULL;
+        uint32_t plen = 0;
+        nn = 1;
+        par[0] = 0; ecls[0] = 0;
+        path[0] = 0;
+        for (i = 0; i < a->npat; i++) {
+            const unsigned char *s = a->sym + a->pat[sorted[i]].off;
+            uint32_t j = 0, len = a->pat[sorted[i]].len, m = plen < len ? plen : len;
+            while (j < m && prev[j] == s[j]) j++;
+            for (; j < len; j++) {
+                par[nn] = path[j];
+                ecls[nn] = a->cls[s[j]];
+                path[j + 1] = nn++;
+            }
+            pend[sorted[i]] = path[len];
+            prev = s;
+            plen = len;
+        }
+    }
+    free(heads); free(idx); free(path); heads = NULL; idx = NULL; path = NULL;
     a->nstates = nn;
 
     /* Breadth-first numbering: group children by parent (sorted by class) with two
@@ -576,17 +646,69 @@ int dy_automaton_build(dy_automaton *a)
         a->ndense = (uint32_t)rows;
         a->nfast = (uint32_t)frows;
     }
-    a->dense = malloc((size_t)a->ndense * ncls * sizeof *a->dense);
-    a->cstart = calloc((size_t)nn + 1, sizeof *a->cstart);
-    a->ccls = malloc(nn);
-    a->cto = malloc((size_t)nn * sizeof *a->cto);
-    a->fail = malloc((size_t)nn * sizeof *a->fail);
-    a->out_first = malloc((size_t)nn * sizeof *a->out_first);
-    a->out_next = malloc((a->npat ? a->npat : 1) * sizeof *a->out_next);
-    a->dict = malloc((size_t)nn * sizeof *a->dict);
-    rawfail = malloc((size_t)nn * sizeof *rawfail);
-    if (!a->dense || !a->cstart || !a->ccls || !a->cto || !a->fail || !a->out_first || !a->out_next
-        || !a->dict || !rawfail) goto oom;
+    {
+        /* delta_raw() decodes dense targets (state * ncls) as (x * dmul) >> 32 when that is
+         * exact for every one (as build_fast() finds fmul), not by a division */
+        uint64_t d = ncls, m = ((uint64_t)1 << 32) / d + 1, e = m * d - ((uint64_t)1 << 32);
+        dmul = ((uint64_t)a->ndense * d * e < ((uint64_t)1 << 32)) ? m : 0;
+    }
+    {
+        /* The states with their own outside-a-word row in the fast table (build_fast sets
+         * them): the root, states entered by punctuation or an apostrophe, and states with
+         * a child on the boundary symbol; counted here from the trie, so that one block
+         * can hold every table. cnt (free since the numbering) marks the latter. */
+        uint8_t nonword[256];
+        const unsigned CB = a->cls[SYM_BOUND];
+        memset(nonword, 0, sizeof nonword);
+        for (i = 0; i < 128; i++) {
+            unsigned k = a->akind[i];
+            if (k != K_SEP && k != K_IGN && k != K_WORD) nonword[a->acls[i]] = 1;
+        }
+        memset(cnt, 0, (size_t)nn * sizeof *cnt);
+        for (u = 1; u < nn; u++) if (ecls[u] == CB) cnt[par[u]] = 1;
+        a->nr0 = 0;
+        for (u = 0; u < a->nfast; u++) {
+            uint32_t o = order[u];
+            if (u == 0 || nonword[ecls[o]] || cnt[o]) a->nr0++;
+        }
+    }
+    {
+        /* One block: the fast table first (the scan's hot table, at the block's start),
+         * then the rest; rawfail too (only while building: it saves a separate block) */
+        size_t end = 0, o_dense, o_cstart, o_ccls, o_cto, o_fail, o_of, o_on, o_dict, o_pair, o_r0m, o_r0s, o_raw;
+        size_t o_fast;
+        int bad = 0;
+        char *b;
+        o_fast = place(&end, (size_t)a->nfast + a->nr0, (size_t)a->nbcls * sizeof *a->fast, &bad);
+        o_dense = place(&end, a->ndense, (size_t)ncls * sizeof *a->dense, &bad);
+        o_cstart = place(&end, (size_t)nn + 1, sizeof *a->cstart, &bad);
+        o_ccls = place(&end, nn, 1, &bad);
+        o_cto = place(&end, nn, sizeof *a->cto, &bad);
+        o_fail = place(&end, nn, sizeof *a->fail, &bad);
+        o_of = place(&end, nn, sizeof *a->out_first, &bad);
+        o_on = place(&end, a->npat ? a->npat : 1, sizeof *a->out_next, &bad);
+        o_dict = place(&end, nn, sizeof *a->dict, &bad);
+        o_pair = place(&end, (size_t)ncls * ncls, sizeof *a->pair, &bad);
+        o_r0m = place(&end, a->nfast ? a->nfast : 1, sizeof *a->r0map, &bad);
+        o_r0s = place(&end, a->nr0 ? a->nr0 : 1, sizeof *a->r0state, &bad);
+        o_raw = place(&end, nn, sizeof *rawfail, &bad);
+        if (bad || (b = dy_big_alloc(end, &a->arena_map)) == NULL) goto oom;
+        a->arena = b;
+        a->fast = (uint32_t *)(void *)(b + o_fast);
+        a->dense = (uint32_t *)(void *)(b + o_dense);
+        a->cstart = (uint32_t *)(void *)(b + o_cstart);
+        a->ccls = (uint8_t *)(b + o_ccls);
+        a->cto = (uint32_t *)(void *)(b + o_cto);
+        a->fail = (uint32_t *)(void *)(b + o_fail);
+        a->out_first = (uint32_t *)(void *)(b + o_of);
+        a->out_next = (uint32_t *)(void *)(b + o_on);
+        a->dict = (uint32_t *)(void *)(b + o_dict);
+        a->pair = (uint32_t *)(void *)(b + o_pair);
+        a->r0map = (uint32_t *)(void *)(b + o_r0m);
+        a->r0state = (uint32_t *)(void *)(b + o_r0s);
+        rawfail = (uint32_t *)(void *)(b + o_raw);
+        memset(a->cstart, 0, ((size_t)nn + 1) * sizeof *a->cstart);
+    }
 
     /* Children in new numbering: children of a node are consecutive in BFS order. */
     for (u = 1; u < nn; u++) a->cstart[newid[par[order[u]]] + 1]++;
@@ -624,7 +746,7 @@ int dy_automaton_build(dy_automaton *a)
         for (j = a->cstart[u]; j < a->cstart[u + 1]; j++) {
             uint32_t v = a->cto[j], f;
             c = a->ccls[j];
-            f = rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c);
+            f = rawfail[v] = (u == 0) ? 0 : delta_raw(a, rawfail, rawfail[u], c, dmul);
             a->dict[v] = (a->out_first[f] != NONE) ? f : a->dict[f];
             if (u < a->ndense) a->dense[(size_t)u * ncls + c] = ENC(v);
         }
@@ -633,12 +755,10 @@ int dy_automaton_build(dy_automaton *a)
     for (u = 0; u < nn; u++) a->fail[u] = ENC(rawfail[u]) & ~MATCH_BIT;
 #undef ENC
 
-    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
-    par = NULL; ecls = NULL; pend = NULL; cnt = NULL; order = NULL; newid = NULL; rawfail = NULL;
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
+    par = NULL; ecls = NULL; pend = NULL; cnt = NULL; order = NULL; newid = NULL;
 
     /* Word starts at the root: one lookup for the boundary and the first two symbols. */
-    a->pair = malloc((size_t)ncls * ncls * sizeof *a->pair);
-    if (a->pair == NULL) goto oom;
     {
         uint32_t t0 = step_sparse(a, 0, a->cls[SYM_BOUND]) & ~MATCH_BIT, c1, c2;
         for (c1 = 0; c1 < ncls; c1++) {
@@ -648,12 +768,12 @@ int dy_automaton_build(dy_automaton *a)
             }
         }
     }
-    if (build_fast(a) != 0) goto oom;
+    if (build_fast(a, rawfail) != 0) goto oom;
     a->built = 1;
     return 0;
 oom:
-    free(h.key); free(h.val);
-    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
+    free(heads); free(idx); free(path);
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
     free_built(a);
     return -1;
 }

@@ -25,6 +25,7 @@ build = {
         "csrc/aggregate.c",
         "csrc/analyze.c",
         "csrc/automaton.c",
+        "csrc/bigmem.c",
         "csrc/core.c",
         "csrc/date.c",
         "csrc/lexicon.c",

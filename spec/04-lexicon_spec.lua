@@ -600,6 +600,44 @@ describe("dyadic.lexicon", function()
         assert.matches("dyadic%.data", err)
       end
     end)
+
+    -- default() reads the generated data files without Lua's lexer (read_data in
+    -- lua/dyadic/lexicon.lua); what it reads must be what require would have returned
+    it("holds, for each data module, the string Lua itself makes of the module's file", function()
+      if not pcall(require, "dyadic.data") then return end
+      local names = require "dyadic.data"
+      lexicon.default():close()
+      for _, m in ipairs(names) do package.loaded[m] = nil end
+      local lex = lexicon.default()
+      assert.is_true(#lex > 2500)
+      for _, m in ipairs(names) do
+        local path = "lua/" .. m:gsub("%.", "/") .. ".lua"  -- the suite runs from the tree (.busted)
+        local text = assert(loadfile(path))()
+        assert.equal("string", type(package.loaded[m]), m)
+        assert.is_true(text == package.loaded[m], m)
+      end
+    end)
+
+    it("takes a data module from package.preload before its file", function()
+      if not pcall(require, "dyadic.data") then return end
+      local m = "dyadic.data.regions"
+      lexicon.default():close()
+      local saved = package.loaded[m]
+      package.loaded[m] = nil
+      package.preload[m] = function()
+        return "#!dyadic-lexicon 1\n@actor code=ZZZ type=region\nZyxland Plateau\n"
+      end
+      local ok, lex = pcall(lexicon.default)
+      package.preload[m] = nil
+      package.loaded[m] = saved
+      assert.is_true(ok, lex)
+      local found = false
+      for _, h in ipairs(lex:match("Troops crossed the Zyxland Plateau.")) do
+        if h.code == "ZZZ" then found = true end
+      end
+      lex:close()  -- the next default() builds from the shipped data again
+      assert.is_true(found)
+    end)
   end)
 
   describe("review fixes (Lua layer)", function()

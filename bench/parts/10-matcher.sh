@@ -16,7 +16,7 @@ TMP=$(mktemp -d) || exit 1
 trap 'rm -rf "$TMP"' EXIT INT TERM
 CC=${CC:-cc}
 $CC -O2 -march=native -std=c99 -D_POSIX_C_SOURCE=200809L -Icsrc bench/matcher/bench_match.c \
-    csrc/automaton.c csrc/unicode.c $(pkg-config --cflags --libs libhs) -lm -o "$TMP/bench_match" || exit 1
+    csrc/automaton.c csrc/bigmem.c csrc/unicode.c $(pkg-config --cflags --libs libhs) -lm -o "$TMP/bench_match" || exit 1
 
 echo "10-matcher: C harness (dyadic and Hyperscan)..."
 "$TMP/bench_match" "$SHARED" "$TMP" "${MATCHER_MB:-32}" > "$TMP/c.md" 2> "$TMP/c.err" || { cat "$TMP/c.err"; exit 1; }

@@ -161,6 +161,43 @@ end
 
 local default_lexicon
 
+-- The directory of this file: the data modules of the same installation are in data/ there.
+local here = (debug.getinfo(1, "S").source or ""):match("^@(.*[/\\])lexicon%.lua$")
+
+-- The text of data module `modname` ("dyadic.data.<name>"), read straight from its file
+-- next to this one when that file is what tools/gen_*.lua write: comment lines, then
+-- `return [==[` and a newline, the text, `]==]` (no carriage return anywhere). That is
+-- the string require returns, without Lua's lexer going through the 117 KB byte by byte
+-- (0.45 of the 0.7 ms the seven modules took); it goes to package.loaded as require's
+-- would. nil for anything else (already loaded or preloaded, another shape, no such
+-- file): require loads it then.
+local function read_data(modname)
+  local name = modname:match("^dyadic%.data%.([%w_]+)$")
+  if not (name and here) or package.loaded[modname] ~= nil or package.preload[modname] ~= nil then return nil end
+  local f = io.open(here .. "data/" .. name .. ".lua", "rb")
+  if not f then return nil end
+  local s = f:read("*a")
+  f:close()
+  if not s or s:find("\r", 1, true) then return nil end
+  local pos = 1
+  while true do
+    local line, nxt = s:match("^([^\n]*)\n()", pos)
+    if not line then return nil end
+    local eq = line:match("^return%s*%[(=*)%[$")
+    if eq then
+      -- Lua drops the newline after the opening bracket; the string ends at the first
+      -- closing bracket of the same level, and nothing but white space may follow it
+      local close = s:find("]" .. eq .. "]", nxt, true)
+      if not close or s:find("%S", close + #eq + 2) then return nil end
+      local text = s:sub(nxt, close - 1)
+      package.loaded[modname] = text
+      return text
+    end
+    if not (line:find("^%s*$") or (line:find("^%-%-") and not line:find("^%-%-%["))) then return nil end
+    pos = nxt
+  end
+end
+
 -- Is lex still open? (#lex raises "lexicon is closed" once it was closed)
 local function is_open(lex)
   return (pcall(function() return #lex end))
@@ -181,7 +218,7 @@ function M.default()
   local t0 = os.clock()
   local lex = core.lexicon_new()
   for _, modname in ipairs(names) do
-    local text = require(modname)
+    local text = read_data(modname) or require(modname)
     assert(type(text) == "string", modname .. " must return the lexicon text")
     -- parsed straight into the one lexicon (no per-module lexicon to merge and copy)
     for _, p in ipairs(lex:load_native(text, modname, true)) do
