@@ -739,6 +739,7 @@ local function run(p, fmt, cli)
       plan = M.plan(files, chunk, sizes)
     else
       plan = M.plan(files)
+      opts.copies = plan.copies
     end
     local res = M.process(files, plan, opts, an, M.claim_every(#plan.units, wi, wn), progress)
     local ok, werr = write_result(opts.emit, res)
