@@ -77,6 +77,37 @@ local function by_volume(a, b)
   return a.target < b.target
 end
 
+-- Dyads in by_volume order, sorted as plain numbers when that is exact: each distinct
+-- volume and actor code ranked once (default comparisons, the same order as by_volume's),
+-- then one number per dyad, (volume rank, source rank, target rank). A directed pair is
+-- one dyad, so the numbers are distinct and the order is total.
+local function sort_by_volume(dyads)
+  local vols, codes, vseen, cseen = {}, {}, {}, {}
+  for _, d in ipairs(dyads) do
+    local v, s, t = d.volume, d.source, d.target
+    if v ~= v then table.sort(dyads, by_volume); return dyads end
+    if not vseen[v] then vseen[v] = true; vols[#vols + 1] = v end
+    if not cseen[s] then cseen[s] = true; codes[#codes + 1] = s end
+    if not cseen[t] then cseen[t] = true; codes[#codes + 1] = t end
+  end
+  local nv, nc = #vols, #codes
+  if (nv + 1) * (nc + 1) * (nc + 1) >= 2 ^ 53 then table.sort(dyads, by_volume); return dyads end
+  table.sort(vols)
+  table.sort(codes)
+  local vrank, crank = {}, {}
+  for i, v in ipairs(vols) do vrank[v] = nv - i end  -- largest volume first
+  for i, c in ipairs(codes) do crank[c] = i end
+  local keys, of = {}, {}
+  for i, d in ipairs(dyads) do
+    local k = (vrank[d.volume] * (nc + 1) + crank[d.source]) * (nc + 1) + crank[d.target]
+    keys[i], of[k] = k, d
+  end
+  table.sort(keys)
+  local out = {}
+  for i, k in ipairs(keys) do out[i] = of[k] end
+  return out
+end
+
 -- asymmetry(A, B) from the directed dependency totals, nil when neither depends.
 local function fill_asymmetry(dyads, method)
   local dep = {}
@@ -102,14 +133,17 @@ end
 -- Actors named by a dyad but missing from the actor list (defensive: reports must
 -- never drop an edge's endpoint).
 local function complete_actors(m)
-  local seen = {}
-  for _, a in ipairs(m.actors) do seen[a.code] = true end
+  local seen, actors = {}, m.actors
+  for _, a in ipairs(actors) do seen[a.code] = true end
   for _, d in ipairs(m.dyads) do
-    for _, code in ipairs({ d.source, d.target }) do
-      if not seen[code] then
-        seen[code] = true
-        m.actors[#m.actors + 1] = { code = code, salience = 0, mentions = 0, documents = 0 }
-      end
+    local s, t = d.source, d.target
+    if not seen[s] then
+      seen[s] = true
+      actors[#actors + 1] = { code = s, salience = 0, mentions = 0, documents = 0 }
+    end
+    if not seen[t] then
+      seen[t] = true
+      actors[#actors + 1] = { code = t, salience = 0, mentions = 0, documents = 0 }
     end
   end
 end
@@ -279,45 +313,93 @@ local function from_aggregate(agg)
   end
   sort_actors(m.actors)
 
-  -- per-period records, then directed totals over all periods
+  -- per-period records, then directed totals over all periods. The records of the C
+  -- aggregate are fresh tables of the right types: they are the model's records as they
+  -- are (volume and hedged_share added), not copies. totals[source][target]: no string
+  -- key built per record.
+  local native = type(agg) == "userdata"
   local series, totals, order = {}, {}, {}
   local seen_period = {}
   for _, r in ipairs(agg:dyads() or {}) do
-    local d = dyad_record(r)
-    d.period = d.period or "all"
+    local d
+    if native then
+      d = r
+      d.volume = abs(d.coop) + abs(d.conflict) + abs(d.dependency)
+      local n = d.n
+      d.hedged_share = n > 0 and d.hedged / n or 0
+      if d.period == nil then d.period = "all" end
+    else
+      d = dyad_record(r)
+      d.period = d.period or "all"
+    end
     series[#series + 1] = d
     seen_period[d.period] = true
-    local key = d.source .. "\0" .. d.target
-    local t = totals[key]
-    if not t then
-      t = { source = d.source, target = d.target, n = 0, coop = 0, conflict = 0, dependency = 0,
-            hedged = 0, sectors = {}, periods = 0, g = 0, w = 0 }
-      totals[key] = t
-      order[#order + 1] = t
-    end
-    t.n = t.n + d.n
-    t.coop = t.coop + d.coop
-    t.conflict = t.conflict + d.conflict
-    t.dependency = t.dependency + d.dependency
-    t.hedged = t.hedged + d.hedged
-    t.periods = t.periods + 1
-    for k, v in pairs(d.sectors) do t.sectors[k] = (t.sectors[k] or 0) + v end
-    -- net = sum(g|w|) / (sum|w| + 1): recombined from each period's sums when the
-    -- records carry them, otherwise with |coop| + |conflict| as that period's sum|w|
+    local source, target = d.source, d.target
+    local row = totals[source]
+    if not row then row = {}; totals[source] = row end
+    local t = row[target]
     local w = d.wsum or (abs(d.coop) + abs(d.conflict))
     local g = d.gsum or d.net * (w + 1)
-    t.g, t.w = t.g + g, t.w + w
+    if not t then
+      -- 0 + x: the same sums as adding to zero totals (0 + -0 is 0); the first
+      -- record's sectors are shared until a second record of the pair adds to them
+      t = { source = source, target = target, n = 0 + d.n, coop = 0 + d.coop, conflict = 0 + d.conflict,
+            dependency = 0 + d.dependency, hedged = 0 + d.hedged, sectors = d.sectors, periods = 1,
+            g = 0 + g, w = 0 + w, shared = true, dep = d.dependency ~= 0 }
+      row[target] = t
+      order[#order + 1] = t
+    else
+      t.n = t.n + d.n
+      t.coop = t.coop + d.coop
+      t.conflict = t.conflict + d.conflict
+      t.dependency = t.dependency + d.dependency
+      t.hedged = t.hedged + d.hedged
+      t.periods = t.periods + 1
+      local sectors = t.sectors
+      if t.shared then
+        local copy = {}
+        for k, v in pairs(sectors) do copy[k] = 0 + v end
+        sectors = copy
+        t.sectors, t.shared = copy, nil
+      end
+      for k, v in pairs(d.sectors) do sectors[k] = (sectors[k] or 0) + v end
+      -- net = sum(g|w|) / (sum|w| + 1): recombined from each period's sums when the
+      -- records carry them, otherwise with |coop| + |conflict| as that period's sum|w|
+      t.g, t.w = t.g + g, t.w + w
+      if d.dependency ~= 0 then t.dep = true end
+    end
   end
-  m.dyads = {}
-  for _, t in ipairs(order) do
+  local dyads = {}
+  for i, t in ipairs(order) do
     t.net = t.g / (t.w + 1)
-    t.g, t.w = nil, nil
+    t.g, t.w, t.shared = nil, nil, nil
     t.volume = volume(t)
     t.hedged_share = t.n > 0 and t.hedged / t.n or 0
-    m.dyads[#m.dyads + 1] = t
+    dyads[i] = t
   end
-  table.sort(m.dyads, by_volume)
-  fill_asymmetry(m.dyads, agg.asymmetry and function(a, b) return agg:asymmetry(a, b) end)
+  dyads = sort_by_volume(dyads)
+  m.dyads = dyads
+  if native then
+    -- agg:asymmetry is nil for a pair without dependency either way: asked only of the
+    -- pairs with some (a C call with two string look-ups per dyad otherwise)
+    for _, d in ipairs(dyads) do
+      local back = totals[d.target]
+      back = back and back[d.source]
+      local v
+      if d.dep or (back and back.dep) then
+        v = tonumber(agg:asymmetry(d.source, d.target))
+        if v == nil or v ~= v then
+          local ab, ba = d.dependency, back and back.dependency or 0
+          if ab + ba ~= 0 then v = (ab - ba) / (ab + ba) end
+        end
+      end
+      d.asymmetry = v
+    end
+    for _, d in ipairs(dyads) do d.dep = nil end
+  else
+    for _, d in ipairs(dyads) do d.dep = nil end
+    fill_asymmetry(dyads, agg.asymmetry and function(a, b) return agg:asymmetry(a, b) end)
+  end
   complete_actors(m)
 
   m.periods = {}
@@ -343,16 +425,16 @@ local function from_aggregate(agg)
 
   -- dyad order of the totals, then time (each record's rank computed once, not in
   -- the comparator: the sort calls it n log n times)
-  local dyad_rank = {}
-  for i, d in ipairs(m.dyads) do dyad_rank[d.source .. "\0" .. d.target] = i end
+  for i, d in ipairs(dyads) do d.rank = i end
   -- sorted as plain numbers (order x n + index: no Lua comparator call per comparison)
   -- when those stay exact doubles, which they do far beyond any real aggregate
   local nperiods, n = #sorted, #series
   local keys = {}
   for i, r in ipairs(series) do
-    keys[i] = (dyad_rank[r.source .. "\0" .. r.target] * (nperiods + 1) + rank[r.period]) * (n + 1) + i
+    keys[i] = (totals[r.source][r.target].rank * (nperiods + 1) + rank[r.period]) * (n + 1) + i
   end
-  if (#m.dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
+  for _, d in ipairs(dyads) do d.rank = nil end
+  if (#dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
     table.sort(keys)
     local out = {}
     for i, k in ipairs(keys) do out[i] = series[k % (n + 1)] end
@@ -360,7 +442,7 @@ local function from_aggregate(agg)
   else
     local key_of = {}
     for i, r in ipairs(series) do key_of[r] = keys[i] end
-    table.sort(series, function(a, b) return key_of[a] < key_of[b] end)
+    table.sort(series, function(x, y) return key_of[x] < key_of[y] end)
   end
   m.series = series
   m.evidence, m.mentions, m.sentences = {}, {}, {}
