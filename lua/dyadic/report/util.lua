@@ -11,10 +11,16 @@ local function finite(x)
 end
 util.finite = finite
 
---- A number as its shortest text that reads back to the same value; integers
--- (and integral floats) without ".0". Non-finite values give nil.
-function util.num(x)
-  if type(x) ~= "number" or x ~= x or x == huge or x == -huge then return nil end
+-- Memo tables of util.num and util.fixed: a report prints the same few hundred values
+-- (counts, weights in micro-units) thousands of times, and each costs up to three
+-- string.format calls and a tonumber. Keyed by the number itself (equal numbers give
+-- equal text: 1 and 1.0, 0 and -0); emptied when they grow past MEMO entries, so memory
+-- stays bounded whatever is printed.
+local MEMO = 8192
+local num_memo, num_count = {}, 0
+local fixed_memo, fixed_count = {}, 0
+
+local function shortest(x)
   if x == floor(x) and x > -2^53 and x < 2^53 then
     if x == 0 then return "0" end  -- also -0
     return format("%d", x)
@@ -27,18 +33,48 @@ function util.num(x)
   return format("%.17g", x)
 end
 
+--- A number as its shortest text that reads back to the same value; integers
+-- (and integral floats) without ".0". Non-finite values give nil.
+function util.num(x)
+  local s = num_memo[x]
+  if s then return s end
+  if type(x) ~= "number" or x ~= x or x == huge or x == -huge then return nil end
+  s = shortest(x)
+  if num_count >= MEMO then num_memo, num_count = {}, 0 end
+  num_memo[x] = s
+  num_count = num_count + 1
+  return s
+end
+
+local fixed_formats = {}
+
 --- A number rounded for people: `places` decimals (default 2), "-0.00" shown as "0.00".
 -- Rounded here, half away from zero, before formatting: C's printf rounds an exact half
 -- to even (5.625 -> "5.62") and LuaJIT's own formatter away from zero ("5.63"), and a
 -- report must read the same on every runtime.
 function util.fixed(x, places)
-  if not finite(x) then return "" end
   places = places or 2
+  local memo = fixed_memo[places]
+  local s = memo and memo[x]
+  if s then return s end
+  if not finite(x) then return "" end
+  local fmt = fixed_formats[places]
+  if not fmt then
+    fmt = "%." .. places .. "f"
+    fixed_formats[places] = fmt
+  end
   local scale = 10 ^ places
   local r = floor(math.abs(x) * scale + 0.5) / scale
   if x < 0 then r = -r end
-  local s = format("%." .. places .. "f", r)
-  if tonumber(s) == 0 then s = format("%." .. places .. "f", 0) end
+  s = format(fmt, r)
+  if tonumber(s) == 0 then s = format(fmt, 0) end
+  if fixed_count >= MEMO or not memo then
+    if fixed_count >= MEMO then fixed_memo, fixed_count = {}, 0 end
+    memo = fixed_memo[places]
+    if not memo then memo = {}; fixed_memo[places] = memo end
+  end
+  memo[x] = s
+  fixed_count = fixed_count + 1
   return s
 end
 
