@@ -502,14 +502,53 @@ function model.top_dyads(m, k)
   return out
 end
 
+-- Is sector (wa, na) before (wb, nb): heavier first, then by name.
+local function sector_before(wa, na, wb, nb)
+  if wa ~= wb then return wa > wb end
+  return na < nb
+end
+
+--- Sectors of a dyad as two parallel lists, names and weights, heaviest first (then by
+-- name), and their count. A dyad has a few sectors: an insertion sort, with no table
+-- per sector and no comparator closure (table.sort past 32 of them).
+function model.sector_order(sectors)
+  local names, ws, n = {}, {}, 0
+  for k, v in pairs(sectors or {}) do
+    n = n + 1
+    names[n], ws[n] = k, v
+  end
+  if n <= 32 then
+    for i = 2, n do
+      local k, v, j = names[i], ws[i], i - 1
+      while j > 0 and sector_before(v, k, ws[j], names[j]) do
+        names[j + 1], ws[j + 1] = names[j], ws[j]
+        j = j - 1
+      end
+      names[j + 1], ws[j + 1] = k, v
+    end
+  else
+    local w_of = {}
+    for i = 1, n do w_of[names[i]] = ws[i] end
+    table.sort(names, function(a, b) return sector_before(w_of[a], a, w_of[b], b) end)
+    for i = 1, n do ws[i] = w_of[names[i]] end
+  end
+  return names, ws, n
+end
+
+--- The heaviest sector's name (then the first by name), or nil.
+function model.top_sector(sectors)
+  local top, tw
+  for k, v in pairs(sectors or {}) do
+    if top == nil or sector_before(v, k, tw, top) then top, tw = k, v end
+  end
+  return top
+end
+
 --- Sectors of a dyad as a sorted list { {name, w}, ... }, heaviest first.
 function model.sector_list(sectors)
+  local names, ws, n = model.sector_order(sectors)
   local list = {}
-  for k, v in pairs(sectors or {}) do list[#list + 1] = { name = k, w = v } end
-  table.sort(list, function(a, b)
-    if a.w ~= b.w then return a.w > b.w end
-    return a.name < b.name
-  end)
+  for i = 1, n do list[i] = { name = names[i], w = ws[i] } end
   return list
 end
 

@@ -8,12 +8,19 @@ local tables = {}
 
 tables.names = { "dyads", "series", "actors", "mentions", "evidence", "sentences" }
 
+local num, sector_order = util.num, model.sector_order
+local concat = table.concat
+
 -- The top sector's name and "name:w;name:w..." heaviest first (one sorted list for both).
 local function sector_columns(sectors)
-  local list = model.sector_list(sectors)
+  local k1, w1
+  if sectors then k1, w1 = next(sectors) end
+  if k1 == nil then return nil, "" end
+  if next(sectors, k1) == nil then return k1, k1 .. ":" .. num(w1) end
+  local names, ws, n = sector_order(sectors)
   local parts = {}
-  for i, s in ipairs(list) do parts[i] = s.name .. ":" .. util.num(s.w) end
-  return list[1] and list[1].name or nil, table.concat(parts, ";")
+  for i = 1, n do parts[i] = names[i] .. ":" .. num(ws[i]) end
+  return names[1], concat(parts, ";")
 end
 
 local dyad_columns = { "source", "target", "n", "coop", "conflict", "dependency", "net", "volume",
@@ -46,12 +53,19 @@ end
 function builders.series(m)
   local cols = { "period", "start", "end" }
   for _, c in ipairs(dyad_columns) do cols[#cols + 1] = c end
-  -- asymmetry of each period's pair
+  -- asymmetry of each period's pair (dep[period][source][target])
   local dep = {}
-  for _, r in ipairs(m.series) do dep[r.period .. "\0" .. r.source .. "\0" .. r.target] = r.dependency end
+  for _, r in ipairs(m.series) do
+    local p = dep[r.period]
+    if not p then p = {}; dep[r.period] = p end
+    local s = p[r.source]
+    if not s then s = {}; p[r.source] = s end
+    s[r.target] = r.dependency
+  end
   local rows, ranges = {}, {}
   for i, r in ipairs(m.series) do
-    local back = dep[r.period .. "\0" .. r.target .. "\0" .. r.source] or 0
+    local back = dep[r.period][r.target]
+    back = back and back[r.source] or 0
     local asym
     if r.dependency + back ~= 0 then asym = (r.dependency - back) / (r.dependency + back) end
     local row = dyad_row(r)
