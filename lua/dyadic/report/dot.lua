@@ -33,5 +33,6 @@ return function(x)
       fixed(d.net), fixed(d.coop), fixed(d.conflict), fixed(d.dependency), util.num(d.n))
   end
   out[#out + 1] = '}'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

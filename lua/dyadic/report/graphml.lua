@@ -65,5 +65,6 @@ return function(x)
   end
   out[#out + 1] = '  </graph>'
   out[#out + 1] = '</graphml>'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

@@ -431,5 +431,6 @@ return function(x, opts)
     .. 'conflict cues (−10 to +10); volume = |coop| + |conflict| + |dependency|; asymmetry (A→B) positive '
     .. 'when A depends on B.</p>'
   out[#out + 1] = '</main><script>' .. SCRIPT .. '</script></body></html>'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

@@ -46,5 +46,6 @@ return function(x, name)
     end
   end
   if #out == 0 then return "" end
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end
