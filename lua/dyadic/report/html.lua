@@ -392,10 +392,8 @@ return function(x, opts)
     .. '<th>Sentences</th><th>Hedged</th><th>Sectors</th></tr></thead><tbody>'
   for _, d in ipairs(m.dyads) do
     local sectors = {}
-    for i, s in ipairs(model.sector_list(d.sectors)) do
-      if i > 4 then break end
-      sectors[#sectors + 1] = esc(s.name) .. " " .. fixed(s.w)
-    end
+    local names, ws, ns = model.sector_order(d.sectors)
+    for i = 1, min(ns, 4) do sectors[i] = esc(names[i]) .. " " .. fixed(ws[i]) end
     out[#out + 1] = ('<tr><td>%s</td><td>%s</td><td class="n" style="color:%s">%s</td>%s%s%s%s%s%s%s</tr>'):format(
       esc(d.source), esc(d.target), util.net_colour(d.net), fixed(d.net), td(fixed(d.coop), true),
       td(fixed(d.conflict), true), td(fixed(d.dependency), true),

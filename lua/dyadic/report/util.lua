@@ -4,7 +4,7 @@
 local util = {}
 
 local floor, huge = math.floor, math.huge
-local format, byte, char, gsub = string.format, string.byte, string.char, string.gsub
+local format, byte, char, gsub, find = string.format, string.byte, string.char, string.gsub, string.find
 
 local function finite(x)
   return type(x) == "number" and x == x and x ~= huge and x ~= -huge
@@ -118,6 +118,9 @@ local xml_entities = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = 
 --- Escape text for XML/HTML content and attribute values. Control characters that
 -- XML 1.0 forbids are dropped (tab, CR and LF stay); invalid UTF-8 becomes U+FFFD.
 function util.xml(s)
+  if type(s) ~= "string" then s = tostring(s) end
+  -- most text (actor codes, numbers, dates) has nothing to escape: one scan says so
+  if not find(s, "[%z\1-\8\11\12\14-\31&<>\"'\128-\255]") then return s end
   s = util.utf8(s)
   s = gsub(s, "[%z\1-\8\11\12\14-\31]", "")
   return (gsub(s, "[&<>\"']", xml_entities))
@@ -125,6 +128,8 @@ end
 
 --- Escape text inside a DOT double-quoted string.
 function util.dot(s)
+  if type(s) ~= "string" then s = tostring(s) end
+  if not find(s, '[%z\1-\31\\"\128-\255]') then return s end
   s = util.utf8(s)
   s = gsub(s, "[%z\1-\9\11-\31]", " ")
   s = gsub(s, "\\", "\\\\")
