@@ -464,13 +464,23 @@ function model.build(x, fname)
     :format(fname or "report", type(x)), 3)
 end
 
---- The series of one dyad as {period = record}.
+--- The series of one dyad as {period = record} (read-only: the tables are shared by
+-- the calls on one model, indexed on the first call rather than scanned on each).
 function model.series_of(m, source, target)
-  local out = {}
-  for _, r in ipairs(m.series) do
-    if r.source == source and r.target == target then out[r.period] = r end
+  local index = rawget(m, "_series_index")
+  if not index then
+    index = {}
+    for _, r in ipairs(m.series) do
+      local s = index[r.source]
+      if not s then s = {}; index[r.source] = s end
+      local list = s[r.target]
+      if not list then list = {}; s[r.target] = list end
+      list[r.period] = r
+    end
+    rawset(m, "_series_index", index)
   end
-  return out
+  local s = index[source]
+  return s and s[target] or {}
 end
 
 --- The top `k` dyads: the pairs the text links most, i.e. the most sentences (documents'

@@ -284,21 +284,33 @@ function util.period_range(label)
   return nil
 end
 
+local colour_memo, colour_count = {}, 0
+
 --- Colour of a net score on the red (conflict) - grey - blue (cooperation) scale.
 -- `scale` is the |net| that reaches the full colour (default 5); in between the colour
 -- moves with sqrt(|net| / scale).
 function util.net_colour(net, scale)
   scale = scale or 5
+  local memo = scale == 5 and finite(net) and colour_memo or nil
+  if memo then
+    local c = memo[net]
+    if c then return c end
+  end
   local t = finite(net) and net / scale or 0
   if t > 1 then t = 1 elseif t < -1 then t = -1 end
-  local grey = { 150, 150, 150 }
-  local target = t >= 0 and { 33, 102, 172 } or { 178, 24, 43 }
   -- square root: the shrunk net scores of real text are mostly small (|net| < 2), and a
   -- linear scale would leave them all grey
   local a = math.sqrt(t >= 0 and t or -t)
-  local c = {}
-  for i = 1, 3 do c[i] = floor(grey[i] + (target[i] - grey[i]) * a + 0.5) end
-  return format("#%02x%02x%02x", c[1], c[2], c[3])
+  local r, g, b
+  if t >= 0 then r, g, b = 33, 102, 172 else r, g, b = 178, 24, 43 end
+  local c = format("#%02x%02x%02x", floor(150 + (r - 150) * a + 0.5), floor(150 + (g - 150) * a + 0.5),
+    floor(150 + (b - 150) * a + 0.5))
+  if memo then
+    if colour_count >= MEMO then colour_memo, colour_count = {}, 0 end
+    colour_memo[net] = c
+    colour_count = colour_count + 1
+  end
+  return c
 end
 
 return util
