@@ -493,22 +493,52 @@ end
 function model.top_dyads(m, k)
   local volume_of, rank = {}, {}
   for i, d in ipairs(m.dyads) do
-    volume_of[d.source .. "\0" .. d.target] = d.volume
+    local s = volume_of[d.source]
+    if not s then s = {}; volume_of[d.source] = s end
+    s[d.target] = d.volume
     rank[d] = i
   end
   local list = {}
   for _, d in ipairs(m.dyads) do
-    local back = volume_of[d.target .. "\0" .. d.source] or 0
-    local keep = d.volume > 0 or (d.n > 0 and back == 0 and (d.source < d.target or
-      volume_of[d.target .. "\0" .. d.source] == nil))
+    local back = volume_of[d.target]
+    back = back and back[d.source]
+    local keep = d.volume > 0 or (d.n > 0 and (back or 0) == 0 and (d.source < d.target or back == nil))
     if keep then list[#list + 1] = d end
   end
-  table.sort(list, function(a, b)
+  return model.first(list, k, function(a, b)
     if a.n ~= b.n then return a.n > b.n end
     return rank[a] < rank[b]
   end)
+end
+
+--- The first `k` items of `list` in the order `before` (a total order: the same items
+-- as sorting the whole list and taking its head), as a new list. For a small k, one
+-- pass that keeps the best k so far: no sort of thousands of rows to show ten.
+function model.first(list, k, before)
+  local n = #list
+  k = math.floor(k)
+  if k > n then k = n end
   local out = {}
-  for i = 1, math.min(k, #list) do out[i] = list[i] end
+  if k <= 0 then return out end
+  if k > 32 then
+    for i = 1, n do out[i] = list[i] end
+    table.sort(out, before)
+    for i = n, k + 1, -1 do out[i] = nil end
+    return out
+  end
+  local c = 0
+  for i = 1, n do
+    local x = list[i]
+    if c < k or before(x, out[c]) then
+      local j = c < k and c or c - 1
+      while j > 0 and before(x, out[j]) do
+        out[j + 1] = out[j]
+        j = j - 1
+      end
+      out[j + 1] = x
+      if c < k then c = c + 1 end
+    end
+  end
   return out
 end
 
