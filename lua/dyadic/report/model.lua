@@ -348,7 +348,11 @@ local function from_aggregate(agg)
             g = 0 + g, w = 0 + w, shared = true, dep = d.dependency ~= 0 }
       row[target] = t
       order[#order + 1] = t
+      t.records = d
     else
+      local records = t.records
+      if records[1] == nil then records = { records }; t.records = records end
+      records[#records + 1] = d
       t.n = t.n + d.n
       t.coop = t.coop + d.coop
       t.conflict = t.conflict + d.conflict
@@ -369,10 +373,11 @@ local function from_aggregate(agg)
       if d.dependency ~= 0 then t.dep = true end
     end
   end
-  local dyads = {}
+  local dyads, records_of = {}, {}
   for i, t in ipairs(order) do
     t.net = t.g / (t.w + 1)
     t.g, t.w, t.shared = nil, nil, nil
+    records_of[t], t.records = t.records, nil
     t.volume = volume(t)
     t.hedged_share = t.n > 0 and t.hedged / t.n or 0
     dyads[i] = t
@@ -423,26 +428,53 @@ local function from_aggregate(agg)
   for i, p in ipairs(sorted) do rank[p] = i end
   m.periods = sorted
 
-  -- dyad order of the totals, then time (each record's rank computed once, not in
-  -- the comparator: the sort calls it n log n times)
-  for i, d in ipairs(dyads) do d.rank = i end
-  -- sorted as plain numbers (order x n + index: no Lua comparator call per comparison)
-  -- when those stay exact doubles, which they do far beyond any real aggregate
-  local nperiods, n = #sorted, #series
-  local keys = {}
-  for i, r in ipairs(series) do
-    keys[i] = (totals[r.source][r.target].rank * (nperiods + 1) + rank[r.period]) * (n + 1) + i
+  -- dyad order of the totals, then time: each total's records came in the order of
+  -- agg:dyads() (by period first), so when each total's list is in time order already
+  -- the series is the lists one after the other, no sort
+  local in_order = true
+  for _, d in ipairs(dyads) do
+    local records = records_of[d]
+    if records[1] ~= nil then
+      for i = 2, #records do
+        if rank[records[i - 1].period] > rank[records[i].period] then in_order = false; break end
+      end
+      if not in_order then break end
+    end
   end
-  for _, d in ipairs(dyads) do d.rank = nil end
-  if (#dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
-    table.sort(keys)
-    local out = {}
-    for i, k in ipairs(keys) do out[i] = series[k % (n + 1)] end
+  if in_order then
+    local out, o = {}, 0
+    for _, d in ipairs(dyads) do
+      local records = records_of[d]
+      if records[1] == nil then
+        o = o + 1
+        out[o] = records
+      else
+        for i = 1, #records do out[o + i] = records[i] end
+        o = o + #records
+      end
+    end
     series = out
   else
-    local key_of = {}
-    for i, r in ipairs(series) do key_of[r] = keys[i] end
-    table.sort(series, function(x, y) return key_of[x] < key_of[y] end)
+    -- each record's rank computed once, not in the comparator: sorted as plain numbers
+    -- (order x n + index: no Lua comparator call per comparison) when those stay exact
+    -- doubles, which they do far beyond any real aggregate
+    for i, d in ipairs(dyads) do d.rank = i end
+    local nperiods, n = #sorted, #series
+    local keys = {}
+    for i, r in ipairs(series) do
+      keys[i] = (totals[r.source][r.target].rank * (nperiods + 1) + rank[r.period]) * (n + 1) + i
+    end
+    for _, d in ipairs(dyads) do d.rank = nil end
+    if (#dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
+      table.sort(keys)
+      local out = {}
+      for i, k in ipairs(keys) do out[i] = series[k % (n + 1)] end
+      series = out
+    else
+      local key_of = {}
+      for i, r in ipairs(series) do key_of[r] = keys[i] end
+      table.sort(series, function(x, y) return key_of[x] < key_of[y] end)
+    end
   end
   m.series = series
   m.evidence, m.mentions, m.sentences = {}, {}, {}
