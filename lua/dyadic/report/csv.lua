@@ -33,7 +33,7 @@ return function(x, name)
   if type(name) ~= "string" then
     error(("bad argument #2 to 'csv' (string expected, got %s)"):format(type(name)), 2)
   end
-  local cols, rows = tables.get(m, name, "csv", 2)
+  local cols, rows, positional = tables.get(m, name, "csv", 2)
   -- every field and separator into one list, joined once; each distinct string (codes,
   -- periods, dates: the same few hundred on thousands of rows) checked for quoting once
   local out, o = {}, 0
@@ -43,22 +43,18 @@ return function(x, name)
     out[o + 1], out[o + 2] = field(c), i < ncols and "," or "\r\n"
     o = o + 2
   end
-  local seen = {}
+  local seen = {}  -- value -> its field text (not NaN: not a key, and rare)
   for _, r in ipairs(rows) do
     for i = 1, ncols do
-      local v = r[cols[i]]
-      local s
-      if v == nil then
-        s = ""
-      else
-        local t = type(v)
-        if t == "number" then
-          s = num(v) or ""
-        elseif t == "string" then
-          s = seen[v]
-          if not s then s = field(v); seen[v] = s end
+      local v
+      if positional then v = r[i] else v = r[cols[i]] end
+      local s = seen[v]
+      if not s then
+        if v == nil then
+          s = ""
         else
           s = field(v)
+          if v == v then seen[v] = s end
         end
       end
       out[o + 1], out[o + 2] = s, ","
@@ -66,5 +62,5 @@ return function(x, name)
     end
     out[o] = "\r\n"
   end
-return table.concat(out, "", 1, o)
+  return table.concat(out, "", 1, o)
 end

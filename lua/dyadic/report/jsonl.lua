@@ -7,8 +7,8 @@ local tables = require "dyadic.report.tables"
 
 -- Rows hold plain values (string, number, boolean or nil), so each object is written
 -- directly into one list of pieces joined once: the keys encoded once per table (with
--- and without the comma before them), each distinct string value encoded once.
-local function emit(out, o, cols, rows, tname, strings)
+-- and without the comma before them), each distinct value encoded once.
+local function emit(out, o, cols, rows, positional, tname, strings)
   local keys, ckeys = {}, {}
   for i, c in ipairs(cols) do
     keys[i] = util.json_scalar(c) .. ":"
@@ -22,17 +22,18 @@ local function emit(out, o, cols, rows, tname, strings)
     out[o] = head
     local first = not tname
     for i = 1, ncols do
-      local v = r[cols[i]]
+      local v
+      if positional then v = r[i] else v = r[cols[i]] end
       if v ~= nil then
-        local text
-        local t = type(v)
-        if t == "number" then
-          if v == v and v ~= huge and v ~= -huge then text = num(v) end
-        elseif t == "string" then
-          text = strings[v]
-          if not text then text = scalar(v); strings[v] = text end
-        else
-          text = scalar(v) or "null"
+        local text = strings[v]  -- value -> its JSON text, false when left out
+        if text == nil then
+          local t = type(v)
+          if t == "number" then
+            if v == v and v ~= huge and v ~= -huge then text = num(v) else text = false end
+          else
+            text = scalar(v) or "null"
+          end
+          if v == v then strings[v] = text end
         end
         if text then
           out[o + 1], out[o + 2] = first and keys[i] or ckeys[i], text
@@ -54,12 +55,12 @@ return function(x, name)
   end
   local out, o, strings = {}, 0, {}
   if name then
-    local cols, rows = tables.get(m, name, "jsonl", 2)
-    o = emit(out, o, cols, rows, nil, strings)
+    local cols, rows, positional = tables.get(m, name, "jsonl", 2)
+    o = emit(out, o, cols, rows, positional, nil, strings)
   else
     for _, t in ipairs(tables.names_of(m)) do
-      local cols, rows = tables.get(m, t, "jsonl", 2)
-      o = emit(out, o, cols, rows, t, strings)
+      local cols, rows, positional = tables.get(m, t, "jsonl", 2)
+      o = emit(out, o, cols, rows, positional, t, strings)
     end
   end
   return table.concat(out, "", 1, o)
