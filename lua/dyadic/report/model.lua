@@ -77,21 +77,28 @@ local function by_volume(a, b)
   return a.target < b.target
 end
 
--- Dyads in by_volume order, sorted as plain numbers when that is exact: each distinct
--- volume and actor code ranked once (default comparisons, the same order as by_volume's),
--- then one number per dyad, (volume rank, source rank, target rank). A directed pair is
--- one dyad, so the numbers are distinct and the order is total.
-local function sort_by_volume(dyads)
+-- The order of `dyads` by by_volume, as the list of their indices, sorted as plain
+-- numbers when that is exact: each distinct volume and actor code ranked once (default
+-- comparisons, the same order as by_volume's), then one number per dyad, (volume rank,
+-- source rank, target rank). A directed pair is one dyad, so the numbers are distinct
+-- and the order is total.
+local function volume_order(dyads)
   local vols, codes, vseen, cseen = {}, {}, {}, {}
+  local fallback = false
   for _, d in ipairs(dyads) do
     local v, s, t = d.volume, d.source, d.target
-    if v ~= v then table.sort(dyads, by_volume); return dyads end
+    if v ~= v then fallback = true; break end
     if not vseen[v] then vseen[v] = true; vols[#vols + 1] = v end
     if not cseen[s] then cseen[s] = true; codes[#codes + 1] = s end
     if not cseen[t] then cseen[t] = true; codes[#codes + 1] = t end
   end
   local nv, nc = #vols, #codes
-  if (nv + 1) * (nc + 1) * (nc + 1) >= 2 ^ 53 then table.sort(dyads, by_volume); return dyads end
+  local perm = {}
+  if fallback or (nv + 1) * (nc + 1) * (nc + 1) >= 2 ^ 53 then
+    for i = 1, #dyads do perm[i] = i end
+    table.sort(perm, function(a, b) return by_volume(dyads[a], dyads[b]) end)
+    return perm
+  end
   table.sort(vols)
   table.sort(codes)
   local vrank, crank = {}, {}
@@ -100,12 +107,11 @@ local function sort_by_volume(dyads)
   local keys, of = {}, {}
   for i, d in ipairs(dyads) do
     local k = (vrank[d.volume] * (nc + 1) + crank[d.source]) * (nc + 1) + crank[d.target]
-    keys[i], of[k] = k, d
+    keys[i], of[k] = k, i
   end
   table.sort(keys)
-  local out = {}
-  for i, k in ipairs(keys) do out[i] = of[k] end
-  return out
+  for i, k in ipairs(keys) do perm[i] = of[k] end
+  return perm
 end
 
 -- asymmetry(A, B) from the directed dependency totals, nil when neither depends.
@@ -318,7 +324,12 @@ local function from_aggregate(agg)
   -- are (volume and hedged_share added), not copies. totals[source][target]: no string
   -- key built per record.
   local native = type(agg) == "userdata"
+  -- totals[source][target] = the pair's index in `order`; what only the build needs
+  -- (sums of g and w, the records, whether the sectors table is still the first
+  -- record's, any dependency) in lists by that index, so that a total is made with
+  -- all its fields at once and never grows
   local series, totals, order = {}, {}, {}
+  local G, W, records_of, shared, dep = {}, {}, {}, {}, {}
   local seen_period = {}
   for _, r in ipairs(agg:dyads() or {}) do
     local d
@@ -337,21 +348,23 @@ local function from_aggregate(agg)
     local source, target = d.source, d.target
     local row = totals[source]
     if not row then row = {}; totals[source] = row end
-    local t = row[target]
+    local i = row[target]
     local w = d.wsum or (abs(d.coop) + abs(d.conflict))
     local g = d.gsum or d.net * (w + 1)
-    if not t then
+    if not i then
       -- 0 + x: the same sums as adding to zero totals (0 + -0 is 0); the first
       -- record's sectors are shared until a second record of the pair adds to them
-      t = { source = source, target = target, n = 0 + d.n, coop = 0 + d.coop, conflict = 0 + d.conflict,
-            dependency = 0 + d.dependency, hedged = 0 + d.hedged, sectors = d.sectors, periods = 1,
-            g = 0 + g, w = 0 + w, shared = true, dep = d.dependency ~= 0 }
-      row[target] = t
-      order[#order + 1] = t
-      t.records = d
+      i = #order + 1
+      order[i] = { source = source, target = target, n = 0 + d.n, coop = 0 + d.coop,
+                   conflict = 0 + d.conflict, dependency = 0 + d.dependency, hedged = 0 + d.hedged,
+                   sectors = d.sectors, periods = 1, net = 0, volume = 0, hedged_share = 0,
+                   asymmetry = nil }
+      row[target] = i
+      G[i], W[i], records_of[i], shared[i], dep[i] = 0 + g, 0 + w, d, true, d.dependency ~= 0
     else
-      local records = t.records
-      if records[1] == nil then records = { records }; t.records = records end
+      local t = order[i]
+      local records = records_of[i]
+      if records[1] == nil then records = { records }; records_of[i] = records end
       records[#records + 1] = d
       t.n = t.n + d.n
       t.coop = t.coop + d.coop
@@ -360,49 +373,46 @@ local function from_aggregate(agg)
       t.hedged = t.hedged + d.hedged
       t.periods = t.periods + 1
       local sectors = t.sectors
-      if t.shared then
+      if shared[i] then
         local copy = {}
         for k, v in pairs(sectors) do copy[k] = 0 + v end
         sectors = copy
-        t.sectors, t.shared = copy, nil
+        t.sectors, shared[i] = copy, false
       end
       for k, v in pairs(d.sectors) do sectors[k] = (sectors[k] or 0) + v end
       -- net = sum(g|w|) / (sum|w| + 1): recombined from each period's sums when the
       -- records carry them, otherwise with |coop| + |conflict| as that period's sum|w|
-      t.g, t.w = t.g + g, t.w + w
-      if d.dependency ~= 0 then t.dep = true end
+      G[i], W[i] = G[i] + g, W[i] + w
+      if d.dependency ~= 0 then dep[i] = true end
     end
   end
-  local dyads, records_of = {}, {}
   for i, t in ipairs(order) do
-    t.net = t.g / (t.w + 1)
-    t.g, t.w, t.shared = nil, nil, nil
-    records_of[t], t.records = t.records, nil
+    t.net = G[i] / (W[i] + 1)
     t.volume = volume(t)
     t.hedged_share = t.n > 0 and t.hedged / t.n or 0
-    dyads[i] = t
   end
-  dyads = sort_by_volume(dyads)
+  local perm = volume_order(order)
+  local dyads = {}
+  for j, i in ipairs(perm) do dyads[j] = order[i] end
   m.dyads = dyads
   if native then
     -- agg:asymmetry is nil for a pair without dependency either way: asked only of the
     -- pairs with some (a C call with two string look-ups per dyad otherwise)
-    for _, d in ipairs(dyads) do
+    for _, i in ipairs(perm) do
+      local d = order[i]
       local back = totals[d.target]
       back = back and back[d.source]
       local v
-      if d.dep or (back and back.dep) then
+      if dep[i] or (back and dep[back]) then
         v = tonumber(agg:asymmetry(d.source, d.target))
         if v == nil or v ~= v then
-          local ab, ba = d.dependency, back and back.dependency or 0
+          local ab, ba = d.dependency, back and order[back].dependency or 0
           if ab + ba ~= 0 then v = (ab - ba) / (ab + ba) end
         end
       end
       d.asymmetry = v
     end
-    for _, d in ipairs(dyads) do d.dep = nil end
   else
-    for _, d in ipairs(dyads) do d.dep = nil end
     fill_asymmetry(dyads, agg.asymmetry and function(a, b) return agg:asymmetry(a, b) end)
   end
   complete_actors(m)
@@ -432,24 +442,24 @@ local function from_aggregate(agg)
   -- agg:dyads() (by period first), so when each total's list is in time order already
   -- the series is the lists one after the other, no sort
   local in_order = true
-  for _, d in ipairs(dyads) do
-    local records = records_of[d]
+  for _, i in ipairs(perm) do
+    local records = records_of[i]
     if records[1] ~= nil then
-      for i = 2, #records do
-        if rank[records[i - 1].period] > rank[records[i].period] then in_order = false; break end
+      for k = 2, #records do
+        if rank[records[k - 1].period] > rank[records[k].period] then in_order = false; break end
       end
       if not in_order then break end
     end
   end
   if in_order then
     local out, o = {}, 0
-    for _, d in ipairs(dyads) do
-      local records = records_of[d]
+    for _, i in ipairs(perm) do
+      local records = records_of[i]
       if records[1] == nil then
         o = o + 1
         out[o] = records
       else
-        for i = 1, #records do out[o + i] = records[i] end
+        for k = 1, #records do out[o + k] = records[k] end
         o = o + #records
       end
     end
@@ -458,13 +468,13 @@ local function from_aggregate(agg)
     -- each record's rank computed once, not in the comparator: sorted as plain numbers
     -- (order x n + index: no Lua comparator call per comparison) when those stay exact
     -- doubles, which they do far beyond any real aggregate
-    for i, d in ipairs(dyads) do d.rank = i end
+    local dyad_rank = {}
+    for j, i in ipairs(perm) do dyad_rank[i] = j end
     local nperiods, n = #sorted, #series
     local keys = {}
     for i, r in ipairs(series) do
-      keys[i] = (totals[r.source][r.target].rank * (nperiods + 1) + rank[r.period]) * (n + 1) + i
+      keys[i] = (dyad_rank[totals[r.source][r.target]] * (nperiods + 1) + rank[r.period]) * (n + 1) + i
     end
-    for _, d in ipairs(dyads) do d.rank = nil end
     if (#dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
       table.sort(keys)
       local out = {}
