@@ -140,6 +140,14 @@ return function(x)
     out[#out + 1] = indent .. '</spells>'
   end
 
+  -- each period's place in m.periods, and its spell line in an edge
+  local period_rank, edge_spell = {}, {}
+  for i, p in ipairs(m.periods) do
+    if not period_rank[p] then period_rank[p] = i end
+    local rg = ranges[p]
+    if rg then edge_spell[p] = ('%s  <spell start="%s" end="%s"/>'):format("        ", rg[1], rg[2]) end
+  end
+
   out[#out + 1] = '    <nodes>'
   for _, a in ipairs(m.actors) do
     out[#out + 1] = ('      <node id="%s" label="%s">'):format(esc(a.code), esc(a.code))
@@ -172,7 +180,7 @@ return function(x)
             if text then out[#out + 1] = DYN_WEIGHT .. text .. tail end
           end
           for j, k in ipairs(DYN_KEYS) do
-            v = value_of(r, k)
+            if k == "top_sector" then v = top_sector(r) else v = r[k] end
             if v ~= nil then
               if type(v) == "number" then text = num(v) or esc_once(v) else text = esc_once(v) end
               if text then out[#out + 1] = DYN_PREFIX[j] .. text .. tail end
@@ -186,9 +194,29 @@ return function(x)
     end
     out[#out + 1] = '        </attvalues>'
     if dynamic and rows then
-      local set = {}
-      for _, r in ipairs(rows) do set[r.period] = true end
-      spells("        ", set)
+      -- the rows come in period order, each period once (the model's series): their
+      -- dated periods are the spells, as spells() would list them; otherwise spells()
+      local ordered, last = true, 0
+      for _, r in ipairs(rows) do
+        local k = period_rank[r.period]
+        if not k or k <= last then ordered = false; break end
+        last = k
+      end
+      if ordered then
+        local open = false
+        for _, r in ipairs(rows) do
+          local line = edge_spell[r.period]
+          if line then
+            if not open then out[#out + 1] = '        <spells>'; open = true end
+            out[#out + 1] = line
+          end
+        end
+        if open then out[#out + 1] = '        </spells>' end
+      else
+        local set = {}
+        for _, r in ipairs(rows) do set[r.period] = true end
+        spells("        ", set)
+      end
     end
     out[#out + 1] = '      </edge>'
   end
