@@ -321,13 +321,12 @@ local function from_aggregate(agg)
 
   -- per-period records, then directed totals over all periods. The records of the C
   -- aggregate are fresh tables of the right types: they are the model's records as they
-  -- are (volume and hedged_share added), not copies. totals[source][target]: no string
-  -- key built per record.
+  -- are (volume and hedged_share added: C makes them with room for both), not copies.
   local native = type(agg) == "userdata"
-  -- totals[source][target] = the pair's index in `order`; what only the build needs
-  -- (sums of g and w, the records, whether the sectors table is still the first
-  -- record's, any dependency) in lists by that index, so that a total is made with
-  -- all its fields at once and never grows
+  -- totals[source][target] = the pair's index in `order` (no "source\0target" string
+  -- per record); what only the build needs (sums of g and w, the records, whether the
+  -- sectors table is still the first record's, any dependency) in lists by that index,
+  -- so that a total is made with all its fields at once and never grows
   local series, totals, order = {}, {}, {}
   local G, W, records_of, shared, dep = {}, {}, {}, {}, {}
   local seen_period = {}
