@@ -547,23 +547,46 @@ static int gather(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_
     return found;
 }
 
-/* Push the sectors table of dyad (p, s, t) (both directions when undirected); tables are sorted. */
-static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_t t, int undirected)
+/* Compare the (period, source, target) of two keys, in the order the tables are sorted in. */
+static int cmp_dyad_keys(const dy_agg *a, const uint32_t *x, const uint32_t *y)
+{
+    int i, c;
+    for (i = 0; i < 3; i++) {
+        c = dy_agg_strcmp(a, x[i], y[i]);
+        if (c != 0) return c;
+    }
+    return 0;
+}
+
+/* Push the sectors table of dyad (p, s, t) (both directions when undirected); tables are sorted.
+ * hint (NULL: none): a position of the sector table before which every entry's dyad is below
+ * (p, s, t), as left by the previous call of a walk over dyads in increasing order; the run of
+ * (p, s, t) starts there when that entry is not below (p, s, t) (no binary search), and *hint
+ * is set past the run. */
+static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_t t, int undirected,
+                         size_t *hint)
 {
     const dy_agg_table *st = &a->t[DY_T_SECTOR];
     uint32_t k1[3], k2[3];
-    size_t i, j, ei, ej;
-    lua_newtable(L);
+    size_t i, j, ei, ej, count;
     k1[0] = p; k1[1] = s; k1[2] = t;
     k2[0] = p; k2[1] = t; k2[2] = s;
-    i = dy_agg_lower_bound(a, DY_T_SECTOR, k1, 3);
+    if (hint != NULL && *hint <= st->n
+        && (*hint == st->n || cmp_dyad_keys(a, DY_AGG_KEYS(st, *hint), k1) >= 0))
+        i = *hint;
+    else
+        i = dy_agg_lower_bound(a, DY_T_SECTOR, k1, 3);
     for (ei = i; ei < st->n && memcmp(DY_AGG_KEYS(st, ei), k1, sizeof k1) == 0; ei++) {}
+    if (hint != NULL) *hint = ei;
     if (undirected && s != t) {
         j = dy_agg_lower_bound(a, DY_T_SECTOR, k2, 3);
         for (ej = j; ej < st->n && memcmp(DY_AGG_KEYS(st, ej), k2, sizeof k2) == 0; ej++) {}
     } else {
         j = ej = 0;
     }
+    /* sized for both runs (a name in both is one entry: at most that many) */
+    count = (ei - i) + (ej - j);
+    lua_createtable(L, 0, count < 1000000 ? (int)count : 0);
     /* Merge the two runs by sector name. */
     while (i < ei || j < ej) {
         int c = i == ei ? 1 : j == ej ? -1 : dy_agg_strcmp(a, DY_AGG_KEYS(st, i)[3], DY_AGG_KEYS(st, j)[3]);
@@ -586,7 +609,7 @@ static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, 
 }
 
 static void push_dyad(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_t t,
-                      int undirected, const int64_t v[DY_D_COUNT])
+                      int undirected, const int64_t v[DY_D_COUNT], size_t *hint)
 {
     lua_createtable(L, 0, 12);
     set_string(L, a, "period", p);
@@ -601,7 +624,7 @@ static void push_dyad(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uin
     set_micro(L, "wsum", v[DY_D_WSUM]);
     lua_pushnumber(L, net_of(v[DY_D_GSUM], v[DY_D_WSUM]));
     lua_setfield(L, -2, "net");
-    push_sectors(L, a, p, s, t, undirected);
+    push_sectors(L, a, p, s, t, undirected, hint);
     lua_setfield(L, -2, "sectors");
 }
 
@@ -632,11 +655,12 @@ static int l_dyads(lua_State *L)
     lua_settop(L, 2);
     dy_agg_sort(a);
     if (!undirected) {
+        size_t hint = 0;  /* the dyads come in key order: their sector runs in the same order */
         lua_createtable(L, (int)(t->n < 1000000 ? t->n : 0), 0);
         for (i = 0; i < t->n; i++) {
             const uint32_t *k = DY_AGG_KEYS(t, i);
             if (!in_range(a, k[0], &b)) continue;
-            push_dyad(L, a, k[0], k[1], k[2], 0, DY_AGG_VALS(t, i));
+            push_dyad(L, a, k[0], k[1], k[2], 0, DY_AGG_VALS(t, i), &hint);
             lua_rawseti(L, -2, ++out);
         }
         return 1;
@@ -661,7 +685,7 @@ static int l_dyads(lua_State *L)
         for (i = 0; i < n; i++) {
             if (i > 0 && memcmp(keys + 3 * i, keys + 3 * (i - 1), 3 * sizeof *keys) == 0) continue;
             gather(L, a, keys[3 * i], keys[3 * i + 1], keys[3 * i + 2], 1, v);
-            push_dyad(L, a, keys[3 * i], keys[3 * i + 1], keys[3 * i + 2], 1, v);
+            push_dyad(L, a, keys[3 * i], keys[3 * i + 1], keys[3 * i + 2], 1, v, NULL);
             lua_rawseti(L, -2, ++out);
         }
         return 1;
@@ -689,7 +713,7 @@ static int l_series(lua_State *L)
     for (i = 0; i < pt->n; i++) {
         uint32_t p = DY_AGG_KEYS(pt, i)[0];
         if (!in_range(a, p, &b) || !gather(L, a, p, s, t, undirected, v)) continue;
-        push_dyad(L, a, p, s, t, undirected, v);
+        push_dyad(L, a, p, s, t, undirected, v, NULL);
         lua_rawseti(L, -2, ++out);
     }
     return 1;

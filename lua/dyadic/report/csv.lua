@@ -33,15 +33,34 @@ return function(x, name)
   if type(name) ~= "string" then
     error(("bad argument #2 to 'csv' (string expected, got %s)"):format(type(name)), 2)
   end
-  local cols, rows = tables.get(m, name, "csv", 2)
-  local out = {}
-  local line = {}
-  for i, c in ipairs(cols) do line[i] = field(c) end
-  out[1] = table.concat(line, ",")
+  local cols, rows, positional = tables.get(m, name, "csv", 2)
+  -- every field and separator into one list, joined once; each distinct string (codes,
+  -- periods, dates: the same few hundred on thousands of rows) checked for quoting once
+  local out, o = {}, 0
   local ncols = #cols
-  for _, r in ipairs(rows) do
-    for i = 1, ncols do line[i] = field(r[cols[i]]) end
-    out[#out + 1] = table.concat(line, ",")
+  if ncols == 0 then return ("\r\n"):rep(#rows + 1) end
+  for i, c in ipairs(cols) do
+    out[o + 1], out[o + 2] = field(c), i < ncols and "," or "\r\n"
+    o = o + 2
   end
-  return table.concat(out, "\r\n") .. "\r\n"
+  local seen = {}  -- value -> its field text (not NaN: not a key, and rare)
+  for _, r in ipairs(rows) do
+    for i = 1, ncols do
+      local v
+      if positional then v = r[i] else v = r[cols[i]] end
+      local s = seen[v]
+      if not s then
+        if v == nil then
+          s = ""
+        else
+          s = field(v)
+          if v == v then seen[v] = s end
+        end
+      end
+      out[o + 1], out[o + 2] = s, ","
+      o = o + 2
+    end
+    out[o] = "\r\n"
+  end
+  return table.concat(out, "", 1, o)
 end

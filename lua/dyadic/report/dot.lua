@@ -26,12 +26,14 @@ return function(x)
   for _, d in ipairs(m.dyads) do
     local pw = 1 + (maxv > 0 and 5 * d.volume / maxv or 0)
     local style = (d.coop == 0 and d.conflict == 0 and d.dependency ~= 0) and ', style=dashed' or ""
-    out[#out + 1] = ('  "%s" -> "%s" [color="%s", penwidth=%s, label="%s"%s, '
-      .. 'tooltip="net %s, coop %s, conflict %s, dependency %s, n %s"];'):format(
-      q(d.source), q(d.target), util.net_colour(d.net), fixed(pw),
-      (d.net > 0 and "+" or "") .. fixed(d.net, 1), style,
-      fixed(d.net), fixed(d.coop), fixed(d.conflict), fixed(d.dependency), util.num(d.n))
+    -- one concatenation per edge ("nil" where string.format's %s would write it)
+    out[#out + 1] = '  "' .. q(d.source) .. '" -> "' .. q(d.target) .. '" [color="' .. util.net_colour(d.net)
+      .. '", penwidth=' .. fixed(pw) .. ', label="' .. (d.net > 0 and "+" or "") .. fixed(d.net, 1) .. '"'
+      .. style .. ', tooltip="net ' .. fixed(d.net) .. ', coop ' .. fixed(d.coop) .. ', conflict '
+      .. fixed(d.conflict) .. ', dependency ' .. fixed(d.dependency) .. ', n ' .. (util.num(d.n) or "nil")
+      .. '"];'
   end
   out[#out + 1] = '}'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

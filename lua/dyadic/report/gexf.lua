@@ -18,8 +18,7 @@ local EDGE_TYPES = { net = "double", coop = "double", conflict = "double", depen
                      asymmetry = "double", n = "integer", hedged = "integer", top_sector = "string" }
 
 local function top_sector(d)
-  local l = model.sector_list(d.sectors)
-  return l[1] and l[1].name or nil
+  return model.top_sector(d.sectors)
 end
 
 local function value_of(d, k)
@@ -35,6 +34,20 @@ local function attvalue(out, indent, k, v, s, e)
     out[#out + 1] = ('%s<attvalue for="%s" value="%s" start="%s" end="%s"/>'):format(indent, k, text, s, e)
   else
     out[#out + 1] = ('%s<attvalue for="%s" value="%s"/>'):format(indent, k, text)
+  end
+end
+
+-- The dynamic edges' attvalues, one line per attribute and period: the text before the
+-- value is one string per attribute, the text after it one per period, and each
+-- string value escaped once.
+local DYN_INDENT = "          "
+local function dyn_prefix(k) return DYN_INDENT .. '<attvalue for="' .. k .. '" value="' end
+local DYN_WEIGHT = dyn_prefix("weight")
+local DYN_KEYS, DYN_PREFIX = {}, {}
+for _, k in ipairs(EDGE_ATTRS) do
+  if k ~= "asymmetry" then
+    DYN_KEYS[#DYN_KEYS + 1] = k
+    DYN_PREFIX[#DYN_PREFIX + 1] = dyn_prefix(k)
   end
 end
 
@@ -83,21 +96,35 @@ return function(x)
   for _, k in ipairs(EDGE_ATTRS) do attr(out, "      ", k, k, EDGE_TYPES[k]) end
   out[#out + 1] = '    </attributes>'
 
-  -- per-dyad series and node spells (dynamic only)
+  -- per-dyad series (series[source][target]) and node spells (dynamic only)
   local node_periods = {}
   local series = {}
   if dynamic then
     for _, r in ipairs(m.series) do
-      local key = r.source .. "\0" .. r.target
-      series[key] = series[key] or {}
-      table.insert(series[key], r)
+      local source, target = r.source, r.target
+      local by_source = series[source]
+      if not by_source then by_source = {}; series[source] = by_source end
+      local list = by_source[target]
+      if not list then list = {}; by_source[target] = list end
+      list[#list + 1] = r
       if ranges[r.period] then
-        for _, c in ipairs({ r.source, r.target }) do
-          node_periods[c] = node_periods[c] or {}
-          node_periods[c][r.period] = true
-        end
+        local set = node_periods[source]
+        if not set then set = {}; node_periods[source] = set end
+        set[r.period] = true
+        set = node_periods[target]
+        if not set then set = {}; node_periods[target] = set end
+        set[r.period] = true
       end
     end
+  end
+  -- '" start="S" end="E"/>' of each dated period
+  local tails = {}
+  for p, rg in pairs(ranges) do tails[p] = '" start="' .. rg[1] .. '" end="' .. rg[2] .. '"/>' end
+  local escaped = {}
+  local function esc_once(v)
+    local e = escaped[v]
+    if not e then e = esc(v); escaped[v] = e end
+    return e
   end
 
   local function spells(indent, set)
@@ -111,6 +138,14 @@ return function(x)
       out[#out + 1] = ('%s  <spell start="%s" end="%s"/>'):format(indent, ranges[p][1], ranges[p][2])
     end
     out[#out + 1] = indent .. '</spells>'
+  end
+
+  -- each period's place in m.periods, and its spell line in an edge
+  local period_rank, edge_spell = {}, {}
+  for i, p in ipairs(m.periods) do
+    if not period_rank[p] then period_rank[p] = i end
+    local rg = ranges[p]
+    if rg then edge_spell[p] = ('%s  <spell start="%s" end="%s"/>'):format("        ", rg[1], rg[2]) end
   end
 
   out[#out + 1] = '    <nodes>'
@@ -129,16 +164,27 @@ return function(x)
   out[#out + 1] = '    <edges>'
   for i, d in ipairs(m.dyads) do
     out[#out + 1] = ('      <edge id="e%d" source="%s" target="%s" weight="%s">'):format(
-      i, esc(d.source), esc(d.target), num(d.volume) or "0")
+      i, esc_once(d.source), esc_once(d.target), num(d.volume) or "0")
     out[#out + 1] = '        <attvalues>'
-    local rows = series[d.source .. "\0" .. d.target]
+    local rows = series[d.source]
+    rows = rows and rows[d.target]
     if dynamic and rows then
       for _, r in ipairs(rows) do
-        local rg = ranges[r.period]
-        if rg then
-          attvalue(out, "          ", "weight", r.volume, rg[1], rg[2])
-          for _, k in ipairs(EDGE_ATTRS) do
-            if k ~= "asymmetry" then attvalue(out, "          ", k, value_of(r, k), rg[1], rg[2]) end
+        local tail = tails[r.period]
+        if tail then
+          local v = r.volume
+          -- as attvalue: a number without a shortest form (inf) is written as esc gives it
+          local text
+          if v ~= nil then
+            if type(v) == "number" then text = num(v) or esc_once(v) else text = esc_once(v) end
+            if text then out[#out + 1] = DYN_WEIGHT .. text .. tail end
+          end
+          for j, k in ipairs(DYN_KEYS) do
+            if k == "top_sector" then v = top_sector(r) else v = r[k] end
+            if v ~= nil then
+              if type(v) == "number" then text = num(v) or esc_once(v) else text = esc_once(v) end
+              if text then out[#out + 1] = DYN_PREFIX[j] .. text .. tail end
+            end
           end
         end
       end
@@ -148,14 +194,35 @@ return function(x)
     end
     out[#out + 1] = '        </attvalues>'
     if dynamic and rows then
-      local set = {}
-      for _, r in ipairs(rows) do set[r.period] = true end
-      spells("        ", set)
+      -- the rows come in period order, each period once (the model's series): their
+      -- dated periods are the spells, as spells() would list them; otherwise spells()
+      local ordered, last = true, 0
+      for _, r in ipairs(rows) do
+        local k = period_rank[r.period]
+        if not k or k <= last then ordered = false; break end
+        last = k
+      end
+      if ordered then
+        local open = false
+        for _, r in ipairs(rows) do
+          local line = edge_spell[r.period]
+          if line then
+            if not open then out[#out + 1] = '        <spells>'; open = true end
+            out[#out + 1] = line
+          end
+        end
+        if open then out[#out + 1] = '        </spells>' end
+      else
+        local set = {}
+        for _, r in ipairs(rows) do set[r.period] = true end
+        spells("        ", set)
+      end
     end
     out[#out + 1] = '      </edge>'
   end
   out[#out + 1] = '    </edges>'
   out[#out + 1] = '  </graph>'
   out[#out + 1] = '</gexf>'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

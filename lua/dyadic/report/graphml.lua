@@ -13,6 +13,11 @@ local EDGE_KEYS = { { "weight", "double" }, { "net", "double" }, { "coop", "doub
                     { "n", "int" }, { "hedged", "int" }, { "sectors", "string" },
                     { "first_period", "string" }, { "last_period", "string" } }
 
+local sector_order = model.sector_order
+-- '      <data key="e_weight">' ... in EDGE_KEYS order
+local EDGE_OPEN = {}
+for i, k in ipairs(EDGE_KEYS) do EDGE_OPEN[i] = '      <data key="e_' .. k[1] .. '">' end
+
 local function data(out, key, v)
   if v == nil then return end
   local text = type(v) == "number" and num(v) or esc(v)
@@ -21,13 +26,23 @@ end
 
 return function(x)
   local m = model.build(x, "graphml")
+  -- first and last period of each pair: first[source][target]
   local first, last = {}, {}
   if m.kind == "aggregate" then
     for _, r in ipairs(m.series) do
-      local key = r.source .. "\0" .. r.target
-      if not first[key] or r.period < first[key] then first[key] = r.period end
-      if not last[key] or r.period > last[key] then last[key] = r.period end
+      local source, target, p = r.source, r.target, r.period
+      local f, l = first[source], last[source]
+      if not f then f, l = {}, {}; first[source], last[source] = f, l end
+      local fp, lp = f[target], l[target]
+      if not fp or p < fp then f[target] = p end
+      if not lp or p > lp then l[target] = p end
     end
+  end
+  local escaped = {}
+  local function esc_once(v)
+    local e = escaped[v]
+    if not e then e = esc(v); escaped[v] = e end
+    return e
   end
   local out = {}
   out[#out + 1] = '<?xml version="1.0" encoding="UTF-8"?>'
@@ -51,19 +66,31 @@ return function(x)
     out[#out + 1] = '    </node>'
   end
   for i, d in ipairs(m.dyads) do
+    local source, target = d.source, d.target
     out[#out + 1] = ('    <edge id="e%d" source="%s" target="%s" directed="true">'):format(
-      i, esc(d.source), esc(d.target))
-    local sectors = {}
-    for _, s in ipairs(model.sector_list(d.sectors)) do sectors[#sectors + 1] = s.name .. ":" .. num(s.w) end
-    local key = d.source .. "\0" .. d.target
-    local values = { weight = d.volume, net = d.net, coop = d.coop, conflict = d.conflict,
-                     dependency = d.dependency, asymmetry = d.asymmetry, n = d.n, hedged = d.hedged,
-                     sectors = #sectors > 0 and table.concat(sectors, ";") or nil,
-                     first_period = first[key], last_period = last[key] }
-    for _, k in ipairs(EDGE_KEYS) do data(out, "e_" .. k[1], values[k[1]]) end
+      i, esc_once(source), esc_once(target))
+    local names, ws, ns = sector_order(d.sectors)
+    local sectors
+    if ns > 0 then
+      local parts = {}
+      for j = 1, ns do parts[j] = names[j] .. ":" .. num(ws[j]) end
+      sectors = table.concat(parts, ";")
+    end
+    local f, l = first[source], last[source]
+    local values = { d.volume, d.net, d.coop, d.conflict, d.dependency, d.asymmetry, d.n, d.hedged,
+                     sectors, f and f[target], l and l[target] }
+    for j = 1, #EDGE_KEYS do
+      local v = values[j]
+      if v ~= nil then
+        local text
+        if type(v) == "number" then text = num(v) or esc(v) else text = esc_once(v) end
+        if text then out[#out + 1] = EDGE_OPEN[j] .. text .. "</data>" end
+      end
+    end
     out[#out + 1] = '    </edge>'
   end
   out[#out + 1] = '  </graph>'
   out[#out + 1] = '</graphml>'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

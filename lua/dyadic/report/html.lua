@@ -113,11 +113,17 @@ local function network(out, m, opts)
   -- thin edges drawn last so they stay visible on top of thick ones
   local order = {}
   for i, d in ipairs(m.dyads) do order[i] = d end
-  table.sort(order, function(a, b)
+  local function before(a, b)
     if a.volume ~= b.volume then return a.volume > b.volume end
     if a.source ~= b.source then return a.source < b.source end
     return a.target < b.target
-  end)
+  end
+  -- the model's dyads come in this order already: sorted only when they do not
+  local sorted = true
+  for i = 2, #order do
+    if not before(order[i - 1], order[i]) then sorted = false; break end
+  end
+  if not sorted then table.sort(order, before) end
   for _, d in ipairs(order) do
     local p, q = pos[d.source], pos[d.target]
     if p and q and d.source ~= d.target then
@@ -132,12 +138,13 @@ local function network(out, m, opts)
         local colour = util.net_colour(d.net)
         local w = 1 + (maxv > 0 and 6 * d.volume / maxv or 0)
         local marker = d.dependency ~= 0 and (' marker-end="url(#dep%s)"'):format(colour:sub(2)) or ""
-        out[#out + 1] = ('<path class="edge" data-source="%s" data-target="%s" d="M%s,%sQ%s,%s %s,%s" '
-          .. 'stroke="%s" stroke-width="%s"%s><title>%s → %s: net %s, coop %s, conflict %s, '
-          .. 'dependency %s, %s sentences</title></path>'):format(
-          esc(d.source), esc(d.target), f1(x1), f1(y1), f1(mx), f1(my), f1(x2), f1(y2), colour, f1(w),
-          marker, esc(d.source), esc(d.target), fixed(d.net), fixed(d.coop), fixed(d.conflict),
-          fixed(d.dependency), num(d.n))
+        local source, target = esc(d.source), esc(d.target)
+        out[#out + 1] = '<path class="edge" data-source="' .. source .. '" data-target="' .. target
+          .. '" d="M' .. f1(x1) .. ',' .. f1(y1) .. 'Q' .. f1(mx) .. ',' .. f1(my) .. ' ' .. f1(x2) .. ','
+          .. f1(y2) .. '" stroke="' .. colour .. '" stroke-width="' .. f1(w) .. '"' .. marker .. '><title>'
+          .. source .. ' → ' .. target .. ': net ' .. fixed(d.net) .. ', coop ' .. fixed(d.coop)
+          .. ', conflict ' .. fixed(d.conflict) .. ', dependency ' .. fixed(d.dependency) .. ', '
+          .. (num(d.n) or "nil") .. ' sentences</title></path>'
       end
     end
   end
@@ -314,6 +321,14 @@ local function timeline(out, m)
     .. '<span>faded = hedged sentence</span></div>'
 end
 
+-- "37%": a share as a whole percentage, the 101 usual ones made once
+local PCT = {}
+for i = 0, 100 do PCT[i] = string.format("%d%%", i) end
+local function pct(share)
+  local k = floor(share * 100 + 0.5)
+  return PCT[k] or string.format("%d%%", k)
+end
+
 local function td(v, numeric)
   if numeric then return '<td class="n">' .. v .. '</td>' end
   return '<td>' .. v .. '</td>'
@@ -392,15 +407,16 @@ return function(x, opts)
     .. '<th>Sentences</th><th>Hedged</th><th>Sectors</th></tr></thead><tbody>'
   for _, d in ipairs(m.dyads) do
     local sectors = {}
-    for i, s in ipairs(model.sector_list(d.sectors)) do
-      if i > 4 then break end
-      sectors[#sectors + 1] = esc(s.name) .. " " .. fixed(s.w)
-    end
-    out[#out + 1] = ('<tr><td>%s</td><td>%s</td><td class="n" style="color:%s">%s</td>%s%s%s%s%s%s%s</tr>'):format(
-      esc(d.source), esc(d.target), util.net_colour(d.net), fixed(d.net), td(fixed(d.coop), true),
-      td(fixed(d.conflict), true), td(fixed(d.dependency), true),
-      td(d.asymmetry and fixed(d.asymmetry) or "", true), td(num(d.n), true),
-      td(string.format("%d%%", floor(d.hedged_share * 100 + 0.5)), true), td(table.concat(sectors, ", ")))
+    local names, ws, ns = model.sector_order(d.sectors)
+    for i = 1, min(ns, 4) do sectors[i] = esc(names[i]) .. " " .. fixed(ws[i]) end
+    -- one concatenation per row (the cells as td() writes them)
+    out[#out + 1] = '<tr><td>' .. esc(d.source) .. '</td><td>' .. esc(d.target)
+      .. '</td><td class="n" style="color:' .. util.net_colour(d.net) .. '">' .. fixed(d.net)
+      .. '</td><td class="n">' .. fixed(d.coop) .. '</td><td class="n">' .. fixed(d.conflict)
+      .. '</td><td class="n">' .. fixed(d.dependency) .. '</td><td class="n">'
+      .. (d.asymmetry and fixed(d.asymmetry) or "") .. '</td><td class="n">' .. (num(d.n) or "nil")
+      .. '</td><td class="n">' .. pct(d.hedged_share) .. '</td><td>' .. table.concat(sectors, ", ")
+      .. '</td></tr>'
   end
   out[#out + 1] = '</tbody></table></div></section>'
 
@@ -431,5 +447,6 @@ return function(x, opts)
     .. 'conflict cues (−10 to +10); volume = |coop| + |conflict| + |dependency|; asymmetry (A→B) positive '
     .. 'when A depends on B.</p>'
   out[#out + 1] = '</main><script>' .. SCRIPT .. '</script></body></html>'
-  return table.concat(out, "\n") .. "\n"
+  out[#out + 1] = ""  -- the last line's end, without copying the whole text once more
+  return table.concat(out, "\n")
 end

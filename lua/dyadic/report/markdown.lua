@@ -138,22 +138,22 @@ return function(x)
     out[#out + 1] = "|---|---|---:|---:|---:|---:|---:|---:|"
     local per = {}
     for _, r in ipairs(m.series) do
-      per[r.period] = per[r.period] or {}
-      table.insert(per[r.period], r)
+      local list = per[r.period]
+      if not list then list = {}; per[r.period] = list end
+      list[#list + 1] = r
+    end
+    local function before(a, b)  -- as model.top_dyads: sentences, then volume
+      if a.n ~= b.n then return a.n > b.n end
+      if a.volume ~= b.volume then return a.volume > b.volume end
+      if a.source ~= b.source then return a.source < b.source end
+      return a.target < b.target
     end
     for _, p in ipairs(m.periods) do
-      local rows = per[p] or {}
-      table.sort(rows, function(a, b)  -- as model.top_dyads: sentences, then volume
-        if a.n ~= b.n then return a.n > b.n end
-        if a.volume ~= b.volume then return a.volume > b.volume end
-        if a.source ~= b.source then return a.source < b.source end
-        return a.target < b.target
-      end)
+      local rows = model.first(per[p] or {}, TOP_PER_PERIOD, before)
       if #rows == 0 then
         out[#out + 1] = ("| %s | - | | | | | | |"):format(md(p))
       end
       for i, r in ipairs(rows) do
-        if i > TOP_PER_PERIOD then break end
         out[#out + 1] = ("| %s | %s | %s | %s | %s | %s | %s | %s |"):format(
           i == 1 and md(p) or "", arrow(r), fixed(r.net), fixed(r.coop), fixed(r.conflict),
           fixed(r.dependency), util.num(r.n), pct(r.hedged_share))

@@ -77,6 +77,43 @@ local function by_volume(a, b)
   return a.target < b.target
 end
 
+-- The order of `dyads` by by_volume, as the list of their indices, sorted as plain
+-- numbers when that is exact: each distinct volume and actor code ranked once (default
+-- comparisons, the same order as by_volume's), then one number per dyad, (volume rank,
+-- source rank, target rank). A directed pair is one dyad, so the numbers are distinct
+-- and the order is total.
+local function volume_order(dyads)
+  local vols, codes, vseen, cseen = {}, {}, {}, {}
+  local fallback = false
+  for _, d in ipairs(dyads) do
+    local v, s, t = d.volume, d.source, d.target
+    if v ~= v then fallback = true; break end
+    if not vseen[v] then vseen[v] = true; vols[#vols + 1] = v end
+    if not cseen[s] then cseen[s] = true; codes[#codes + 1] = s end
+    if not cseen[t] then cseen[t] = true; codes[#codes + 1] = t end
+  end
+  local nv, nc = #vols, #codes
+  local perm = {}
+  if fallback or (nv + 1) * (nc + 1) * (nc + 1) >= 2 ^ 53 then
+    for i = 1, #dyads do perm[i] = i end
+    table.sort(perm, function(a, b) return by_volume(dyads[a], dyads[b]) end)
+    return perm
+  end
+  table.sort(vols)
+  table.sort(codes)
+  local vrank, crank = {}, {}
+  for i, v in ipairs(vols) do vrank[v] = nv - i end  -- largest volume first
+  for i, c in ipairs(codes) do crank[c] = i end
+  local keys, of = {}, {}
+  for i, d in ipairs(dyads) do
+    local k = (vrank[d.volume] * (nc + 1) + crank[d.source]) * (nc + 1) + crank[d.target]
+    keys[i], of[k] = k, i
+  end
+  table.sort(keys)
+  for i, k in ipairs(keys) do perm[i] = of[k] end
+  return perm
+end
+
 -- asymmetry(A, B) from the directed dependency totals, nil when neither depends.
 local function fill_asymmetry(dyads, method)
   local dep = {}
@@ -102,14 +139,17 @@ end
 -- Actors named by a dyad but missing from the actor list (defensive: reports must
 -- never drop an edge's endpoint).
 local function complete_actors(m)
-  local seen = {}
-  for _, a in ipairs(m.actors) do seen[a.code] = true end
+  local seen, actors = {}, m.actors
+  for _, a in ipairs(actors) do seen[a.code] = true end
   for _, d in ipairs(m.dyads) do
-    for _, code in ipairs({ d.source, d.target }) do
-      if not seen[code] then
-        seen[code] = true
-        m.actors[#m.actors + 1] = { code = code, salience = 0, mentions = 0, documents = 0 }
-      end
+    local s, t = d.source, d.target
+    if not seen[s] then
+      seen[s] = true
+      actors[#actors + 1] = { code = s, salience = 0, mentions = 0, documents = 0 }
+    end
+    if not seen[t] then
+      seen[t] = true
+      actors[#actors + 1] = { code = t, salience = 0, mentions = 0, documents = 0 }
     end
   end
 end
@@ -279,45 +319,101 @@ local function from_aggregate(agg)
   end
   sort_actors(m.actors)
 
-  -- per-period records, then directed totals over all periods
+  -- per-period records, then directed totals over all periods. The records of the C
+  -- aggregate are fresh tables of the right types: they are the model's records as they
+  -- are (volume and hedged_share added: C makes them with room for both), not copies.
+  local native = type(agg) == "userdata"
+  -- totals[source][target] = the pair's index in `order` (no "source\0target" string
+  -- per record); what only the build needs (sums of g and w, the records, whether the
+  -- sectors table is still the first record's, any dependency) in lists by that index,
+  -- so that a total is made with all its fields at once and never grows
   local series, totals, order = {}, {}, {}
+  local G, W, records_of, shared, dep = {}, {}, {}, {}, {}
   local seen_period = {}
   for _, r in ipairs(agg:dyads() or {}) do
-    local d = dyad_record(r)
-    d.period = d.period or "all"
+    local d
+    if native then
+      d = r
+      d.volume = abs(d.coop) + abs(d.conflict) + abs(d.dependency)
+      local n = d.n
+      d.hedged_share = n > 0 and d.hedged / n or 0
+      if d.period == nil then d.period = "all" end
+    else
+      d = dyad_record(r)
+      d.period = d.period or "all"
+    end
     series[#series + 1] = d
     seen_period[d.period] = true
-    local key = d.source .. "\0" .. d.target
-    local t = totals[key]
-    if not t then
-      t = { source = d.source, target = d.target, n = 0, coop = 0, conflict = 0, dependency = 0,
-            hedged = 0, sectors = {}, periods = 0, g = 0, w = 0 }
-      totals[key] = t
-      order[#order + 1] = t
-    end
-    t.n = t.n + d.n
-    t.coop = t.coop + d.coop
-    t.conflict = t.conflict + d.conflict
-    t.dependency = t.dependency + d.dependency
-    t.hedged = t.hedged + d.hedged
-    t.periods = t.periods + 1
-    for k, v in pairs(d.sectors) do t.sectors[k] = (t.sectors[k] or 0) + v end
-    -- net = sum(g|w|) / (sum|w| + 1): recombined from each period's sums when the
-    -- records carry them, otherwise with |coop| + |conflict| as that period's sum|w|
+    local source, target = d.source, d.target
+    local row = totals[source]
+    if not row then row = {}; totals[source] = row end
+    local i = row[target]
     local w = d.wsum or (abs(d.coop) + abs(d.conflict))
     local g = d.gsum or d.net * (w + 1)
-    t.g, t.w = t.g + g, t.w + w
+    if not i then
+      -- 0 + x: the same sums as adding to zero totals (0 + -0 is 0); the first
+      -- record's sectors are shared until a second record of the pair adds to them
+      i = #order + 1
+      order[i] = { source = source, target = target, n = 0 + d.n, coop = 0 + d.coop,
+                   conflict = 0 + d.conflict, dependency = 0 + d.dependency, hedged = 0 + d.hedged,
+                   sectors = d.sectors, periods = 1, net = 0, volume = 0, hedged_share = 0,
+                   asymmetry = nil }
+      row[target] = i
+      G[i], W[i], records_of[i], shared[i], dep[i] = 0 + g, 0 + w, d, true, d.dependency ~= 0
+    else
+      local t = order[i]
+      local records = records_of[i]
+      if records[1] == nil then records = { records }; records_of[i] = records end
+      records[#records + 1] = d
+      t.n = t.n + d.n
+      t.coop = t.coop + d.coop
+      t.conflict = t.conflict + d.conflict
+      t.dependency = t.dependency + d.dependency
+      t.hedged = t.hedged + d.hedged
+      t.periods = t.periods + 1
+      local sectors = t.sectors
+      if shared[i] then
+        local copy = {}
+        for k, v in pairs(sectors) do copy[k] = 0 + v end
+        sectors = copy
+        t.sectors, shared[i] = copy, false
+      end
+      for k, v in pairs(d.sectors) do sectors[k] = (sectors[k] or 0) + v end
+      -- net = sum(g|w|) / (sum|w| + 1): recombined from each period's sums when the
+      -- records carry them, otherwise with |coop| + |conflict| as that period's sum|w|
+      G[i], W[i] = G[i] + g, W[i] + w
+      if d.dependency ~= 0 then dep[i] = true end
+    end
   end
-  m.dyads = {}
-  for _, t in ipairs(order) do
-    t.net = t.g / (t.w + 1)
-    t.g, t.w = nil, nil
+  for i, t in ipairs(order) do
+    t.net = G[i] / (W[i] + 1)
     t.volume = volume(t)
     t.hedged_share = t.n > 0 and t.hedged / t.n or 0
-    m.dyads[#m.dyads + 1] = t
   end
-  table.sort(m.dyads, by_volume)
-  fill_asymmetry(m.dyads, agg.asymmetry and function(a, b) return agg:asymmetry(a, b) end)
+  local perm = volume_order(order)
+  local dyads = {}
+  for j, i in ipairs(perm) do dyads[j] = order[i] end
+  m.dyads = dyads
+  if native then
+    -- agg:asymmetry is nil for a pair without dependency either way: asked only of the
+    -- pairs with some (a C call with two string look-ups per dyad otherwise)
+    for _, i in ipairs(perm) do
+      local d = order[i]
+      local back = totals[d.target]
+      back = back and back[d.source]
+      local v
+      if dep[i] or (back and dep[back]) then
+        v = tonumber(agg:asymmetry(d.source, d.target))
+        if v == nil or v ~= v then
+          local ab, ba = d.dependency, back and order[back].dependency or 0
+          if ab + ba ~= 0 then v = (ab - ba) / (ab + ba) end
+        end
+      end
+      d.asymmetry = v
+    end
+  else
+    fill_asymmetry(dyads, agg.asymmetry and function(a, b) return agg:asymmetry(a, b) end)
+  end
   complete_actors(m)
 
   m.periods = {}
@@ -341,26 +437,53 @@ local function from_aggregate(agg)
   for i, p in ipairs(sorted) do rank[p] = i end
   m.periods = sorted
 
-  -- dyad order of the totals, then time (each record's rank computed once, not in
-  -- the comparator: the sort calls it n log n times)
-  local dyad_rank = {}
-  for i, d in ipairs(m.dyads) do dyad_rank[d.source .. "\0" .. d.target] = i end
-  -- sorted as plain numbers (order x n + index: no Lua comparator call per comparison)
-  -- when those stay exact doubles, which they do far beyond any real aggregate
-  local nperiods, n = #sorted, #series
-  local keys = {}
-  for i, r in ipairs(series) do
-    keys[i] = (dyad_rank[r.source .. "\0" .. r.target] * (nperiods + 1) + rank[r.period]) * (n + 1) + i
+  -- dyad order of the totals, then time: each total's records came in the order of
+  -- agg:dyads() (by period first), so when each total's list is in time order already
+  -- the series is the lists one after the other, no sort
+  local in_order = true
+  for _, i in ipairs(perm) do
+    local records = records_of[i]
+    if records[1] ~= nil then
+      for k = 2, #records do
+        if rank[records[k - 1].period] > rank[records[k].period] then in_order = false; break end
+      end
+      if not in_order then break end
+    end
   end
-  if (#m.dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
-    table.sort(keys)
-    local out = {}
-    for i, k in ipairs(keys) do out[i] = series[k % (n + 1)] end
+  if in_order then
+    local out, o = {}, 0
+    for _, i in ipairs(perm) do
+      local records = records_of[i]
+      if records[1] == nil then
+        o = o + 1
+        out[o] = records
+      else
+        for k = 1, #records do out[o + k] = records[k] end
+        o = o + #records
+      end
+    end
     series = out
   else
-    local key_of = {}
-    for i, r in ipairs(series) do key_of[r] = keys[i] end
-    table.sort(series, function(a, b) return key_of[a] < key_of[b] end)
+    -- each record's rank computed once, not in the comparator: sorted as plain numbers
+    -- (order x n + index: no Lua comparator call per comparison) when those stay exact
+    -- doubles, which they do far beyond any real aggregate
+    local dyad_rank = {}
+    for j, i in ipairs(perm) do dyad_rank[i] = j end
+    local nperiods, n = #sorted, #series
+    local keys = {}
+    for i, r in ipairs(series) do
+      keys[i] = (dyad_rank[totals[r.source][r.target]] * (nperiods + 1) + rank[r.period]) * (n + 1) + i
+    end
+    if (#dyads + 1) * (nperiods + 1) * (n + 1) < 2 ^ 53 then
+      table.sort(keys)
+      local out = {}
+      for i, k in ipairs(keys) do out[i] = series[k % (n + 1)] end
+      series = out
+    else
+      local key_of = {}
+      for i, r in ipairs(series) do key_of[r] = keys[i] end
+      table.sort(series, function(x, y) return key_of[x] < key_of[y] end)
+    end
   end
   m.series = series
   m.evidence, m.mentions, m.sentences = {}, {}, {}
@@ -382,13 +505,23 @@ function model.build(x, fname)
     :format(fname or "report", type(x)), 3)
 end
 
---- The series of one dyad as {period = record}.
+--- The series of one dyad as {period = record} (read-only: the tables are shared by
+-- the calls on one model, indexed on the first call rather than scanned on each).
 function model.series_of(m, source, target)
-  local out = {}
-  for _, r in ipairs(m.series) do
-    if r.source == source and r.target == target then out[r.period] = r end
+  local index = rawget(m, "_series_index")
+  if not index then
+    index = {}
+    for _, r in ipairs(m.series) do
+      local s = index[r.source]
+      if not s then s = {}; index[r.source] = s end
+      local list = s[r.target]
+      if not list then list = {}; s[r.target] = list end
+      list[r.period] = r
+    end
+    rawset(m, "_series_index", index)
   end
-  return out
+  local s = index[source]
+  return s and s[target] or {}
 end
 
 --- The top `k` dyads: the pairs the text links most, i.e. the most sentences (documents'
@@ -401,33 +534,102 @@ end
 function model.top_dyads(m, k)
   local volume_of, rank = {}, {}
   for i, d in ipairs(m.dyads) do
-    volume_of[d.source .. "\0" .. d.target] = d.volume
+    local s = volume_of[d.source]
+    if not s then s = {}; volume_of[d.source] = s end
+    s[d.target] = d.volume
     rank[d] = i
   end
   local list = {}
   for _, d in ipairs(m.dyads) do
-    local back = volume_of[d.target .. "\0" .. d.source] or 0
-    local keep = d.volume > 0 or (d.n > 0 and back == 0 and (d.source < d.target or
-      volume_of[d.target .. "\0" .. d.source] == nil))
+    local back = volume_of[d.target]
+    back = back and back[d.source]
+    local keep = d.volume > 0 or (d.n > 0 and (back or 0) == 0 and (d.source < d.target or back == nil))
     if keep then list[#list + 1] = d end
   end
-  table.sort(list, function(a, b)
+  return model.first(list, k, function(a, b)
     if a.n ~= b.n then return a.n > b.n end
     return rank[a] < rank[b]
   end)
+end
+
+--- The first `k` items of `list` in the order `before` (a total order: the same items
+-- as sorting the whole list and taking its head), as a new list. For a small k, one
+-- pass that keeps the best k so far: no sort of thousands of rows to show ten.
+function model.first(list, k, before)
+  local n = #list
+  k = math.floor(k)
+  if k > n then k = n end
   local out = {}
-  for i = 1, math.min(k, #list) do out[i] = list[i] end
+  if k <= 0 then return out end
+  if k > 32 then
+    for i = 1, n do out[i] = list[i] end
+    table.sort(out, before)
+    for i = n, k + 1, -1 do out[i] = nil end
+    return out
+  end
+  local c = 0
+  for i = 1, n do
+    local x = list[i]
+    if c < k or before(x, out[c]) then
+      local j = c < k and c or c - 1
+      while j > 0 and before(x, out[j]) do
+        out[j + 1] = out[j]
+        j = j - 1
+      end
+      out[j + 1] = x
+      if c < k then c = c + 1 end
+    end
+  end
   return out
+end
+
+-- Is sector (wa, na) before (wb, nb): heavier first, then by name.
+local function sector_before(wa, na, wb, nb)
+  if wa ~= wb then return wa > wb end
+  return na < nb
+end
+
+--- Sectors of a dyad as two parallel lists, names and weights, heaviest first (then by
+-- name), and their count. A dyad has a few sectors: an insertion sort, with no table
+-- per sector and no comparator closure (table.sort past 32 of them).
+function model.sector_order(sectors)
+  local names, ws, n = {}, {}, 0
+  for k, v in pairs(sectors or {}) do
+    n = n + 1
+    names[n], ws[n] = k, v
+  end
+  if n <= 32 then
+    for i = 2, n do
+      local k, v, j = names[i], ws[i], i - 1
+      while j > 0 and sector_before(v, k, ws[j], names[j]) do
+        names[j + 1], ws[j + 1] = names[j], ws[j]
+        j = j - 1
+      end
+      names[j + 1], ws[j + 1] = k, v
+    end
+  else
+    local w_of = {}
+    for i = 1, n do w_of[names[i]] = ws[i] end
+    table.sort(names, function(a, b) return sector_before(w_of[a], a, w_of[b], b) end)
+    for i = 1, n do ws[i] = w_of[names[i]] end
+  end
+  return names, ws, n
+end
+
+--- The heaviest sector's name (then the first by name), or nil.
+function model.top_sector(sectors)
+  local top, tw
+  for k, v in pairs(sectors or {}) do
+    if top == nil or sector_before(v, k, tw, top) then top, tw = k, v end
+  end
+  return top
 end
 
 --- Sectors of a dyad as a sorted list { {name, w}, ... }, heaviest first.
 function model.sector_list(sectors)
+  local names, ws, n = model.sector_order(sectors)
   local list = {}
-  for k, v in pairs(sectors or {}) do list[#list + 1] = { name = k, w = v } end
-  table.sort(list, function(a, b)
-    if a.w ~= b.w then return a.w > b.w end
-    return a.name < b.name
-  end)
+  for i = 1, n do list[i] = { name = names[i], w = ws[i] } end
   return list
 end
 

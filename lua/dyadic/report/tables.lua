@@ -8,63 +8,69 @@ local tables = {}
 
 tables.names = { "dyads", "series", "actors", "mentions", "evidence", "sentences" }
 
+local num, sector_order = util.num, model.sector_order
+local concat = table.concat
+
 -- The top sector's name and "name:w;name:w..." heaviest first (one sorted list for both).
 local function sector_columns(sectors)
-  local list = model.sector_list(sectors)
+  local k1, w1
+  if sectors then k1, w1 = next(sectors) end
+  if k1 == nil then return nil, "" end
+  if next(sectors, k1) == nil then return k1, k1 .. ":" .. num(w1) end
+  local names, ws, n = sector_order(sectors)
   local parts = {}
-  for i, s in ipairs(list) do parts[i] = s.name .. ":" .. util.num(s.w) end
-  return list[1] and list[1].name or nil, table.concat(parts, ";")
+  for i = 1, n do parts[i] = names[i] .. ":" .. num(ws[i]) end
+  return names[1], concat(parts, ";")
 end
 
 local dyad_columns = { "source", "target", "n", "coop", "conflict", "dependency", "net", "volume",
                        "hedged", "hedged_share", "asymmetry", "top_sector", "sectors" }
 
-local function dyad_row(d)
-  local top, text = sector_columns(d.sectors)
-  return {
-    source = d.source, target = d.target, n = d.n, coop = d.coop, conflict = d.conflict,
-    dependency = d.dependency, net = d.net, volume = d.volume, hedged = d.hedged,
-    hedged_share = d.hedged_share, asymmetry = d.asymmetry,
-    top_sector = top, sectors = text,
-  }
-end
-
 local builders = {}
 
+-- The dyads, series and actors rows are lists in column order (positional: see
+-- tables.get); the document tables are the model's own records.
 function builders.dyads(m)
   local cols = { "source", "target", "periods" }
   for i = 3, #dyad_columns do cols[#cols + 1] = dyad_columns[i] end
   local rows = {}
   for i, d in ipairs(m.dyads) do
-    local row = dyad_row(d)
-    row.periods = d.periods
-    rows[i] = row
+    local top, text = sector_columns(d.sectors)
+    rows[i] = { d.source, d.target, d.periods, d.n, d.coop, d.conflict, d.dependency, d.net, d.volume,
+                d.hedged, d.hedged_share, d.asymmetry, top, text }
   end
-  return cols, rows
+  return cols, rows, true
 end
 
 function builders.series(m)
   local cols = { "period", "start", "end" }
   for _, c in ipairs(dyad_columns) do cols[#cols + 1] = c end
-  -- asymmetry of each period's pair
+  -- asymmetry of each period's pair (dep[period][source][target])
   local dep = {}
-  for _, r in ipairs(m.series) do dep[r.period .. "\0" .. r.source .. "\0" .. r.target] = r.dependency end
+  for _, r in ipairs(m.series) do
+    local p = dep[r.period]
+    if not p then p = {}; dep[r.period] = p end
+    local s = p[r.source]
+    if not s then s = {}; p[r.source] = s end
+    s[r.target] = r.dependency
+  end
   local rows, ranges = {}, {}
   for i, r in ipairs(m.series) do
-    local back = dep[r.period .. "\0" .. r.target .. "\0" .. r.source] or 0
+    local period, dependency = r.period, r.dependency
+    local back = dep[period][r.target]
+    back = back and back[r.source] or 0
     local asym
-    if r.dependency + back ~= 0 then asym = (r.dependency - back) / (r.dependency + back) end
-    local row = dyad_row(r)
-    row.period, row.asymmetry = r.period, asym
-    local range = ranges[r.period]  -- a few periods, thousands of rows
+    if dependency + back ~= 0 then asym = (dependency - back) / (dependency + back) end
+    local range = ranges[period]  -- a few periods, thousands of rows
     if not range then
-      range = { util.period_range(r.period) }
-      ranges[r.period] = range
+      range = { util.period_range(period) }
+      ranges[period] = range
     end
-    row.start, row["end"] = range[1], range[2]
-    rows[i] = row
+    local top, text = sector_columns(r.sectors)
+    rows[i] = { period, range[1], range[2], r.source, r.target, r.n, r.coop, r.conflict, dependency,
+                r.net, r.volume, r.hedged, r.hedged_share, asym, top, text }
   end
-  return cols, rows
+  return cols, rows, true
 end
 
 function builders.actors(m)
@@ -80,11 +86,9 @@ function builders.actors(m)
   local rows = {}
   for i, a in ipairs(m.actors) do
     local f = flow[a.code]
-    rows[i] = { rank = i, code = a.code, salience = a.salience, mentions = a.mentions,
-                documents = a.documents, first = a.first, out_volume = f.ov, in_volume = f.iv,
-                out_dependency = f.od, in_dependency = f.id }
+    rows[i] = { i, a.code, a.salience, a.mentions, a.documents, a.first, f.ov, f.iv, f.od, f.id }
   end
-  return cols, rows
+  return cols, rows, true
 end
 
 function builders.mentions(m)
@@ -109,7 +113,8 @@ function tables.names_of(m)
   return m.kind == "aggregate" and tables.aggregate_names or tables.names
 end
 
---- Columns and rows of table `name` of model `m`; raises naming argument `arg` of
+--- Columns and rows of table `name` of model `m`, and whether each row is a list in
+-- column order (positional; otherwise a record keyed by column name); raises naming argument `arg` of
 -- function `fname` for an unknown name, or a document-only table of an aggregate.
 function tables.get(m, name, fname, arg)
   local b = builders[name]

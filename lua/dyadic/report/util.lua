@@ -4,17 +4,23 @@
 local util = {}
 
 local floor, huge = math.floor, math.huge
-local format, byte, char, gsub = string.format, string.byte, string.char, string.gsub
+local format, byte, char, gsub, find = string.format, string.byte, string.char, string.gsub, string.find
 
 local function finite(x)
   return type(x) == "number" and x == x and x ~= huge and x ~= -huge
 end
 util.finite = finite
 
---- A number as its shortest text that reads back to the same value; integers
--- (and integral floats) without ".0". Non-finite values give nil.
-function util.num(x)
-  if type(x) ~= "number" or x ~= x or x == huge or x == -huge then return nil end
+-- Memo tables of util.num and util.fixed: a report prints the same few hundred values
+-- (counts, weights in micro-units) thousands of times, and each costs up to three
+-- string.format calls and a tonumber. Keyed by the number itself (equal numbers give
+-- equal text: 1 and 1.0, 0 and -0); emptied when they grow past MEMO entries, so memory
+-- stays bounded whatever is printed.
+local MEMO = 8192
+local num_memo, num_count = {}, 0
+local fixed_memo, fixed_count = {}, 0
+
+local function shortest(x)
   if x == floor(x) and x > -2^53 and x < 2^53 then
     if x == 0 then return "0" end  -- also -0
     return format("%d", x)
@@ -27,18 +33,48 @@ function util.num(x)
   return format("%.17g", x)
 end
 
+--- A number as its shortest text that reads back to the same value; integers
+-- (and integral floats) without ".0". Non-finite values give nil.
+function util.num(x)
+  local s = num_memo[x]
+  if s then return s end
+  if type(x) ~= "number" or x ~= x or x == huge or x == -huge then return nil end
+  s = shortest(x)
+  if num_count >= MEMO then num_memo, num_count = {}, 0 end
+  num_memo[x] = s
+  num_count = num_count + 1
+  return s
+end
+
+local fixed_formats = {}
+
 --- A number rounded for people: `places` decimals (default 2), "-0.00" shown as "0.00".
 -- Rounded here, half away from zero, before formatting: C's printf rounds an exact half
 -- to even (5.625 -> "5.62") and LuaJIT's own formatter away from zero ("5.63"), and a
 -- report must read the same on every runtime.
 function util.fixed(x, places)
-  if not finite(x) then return "" end
   places = places or 2
+  local memo = fixed_memo[places]
+  local s = memo and memo[x]
+  if s then return s end
+  if not finite(x) then return "" end
+  local fmt = fixed_formats[places]
+  if not fmt then
+    fmt = "%." .. places .. "f"
+    fixed_formats[places] = fmt
+  end
   local scale = 10 ^ places
   local r = floor(math.abs(x) * scale + 0.5) / scale
   if x < 0 then r = -r end
-  local s = format("%." .. places .. "f", r)
-  if tonumber(s) == 0 then s = format("%." .. places .. "f", 0) end
+  s = format(fmt, r)
+  if tonumber(s) == 0 then s = format(fmt, 0) end
+  if fixed_count >= MEMO or not memo then
+    if fixed_count >= MEMO then fixed_memo, fixed_count = {}, 0 end
+    memo = fixed_memo[places]
+    if not memo then memo = {}; fixed_memo[places] = memo end
+  end
+  memo[x] = s
+  fixed_count = fixed_count + 1
   return s
 end
 
@@ -82,6 +118,9 @@ local xml_entities = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = 
 --- Escape text for XML/HTML content and attribute values. Control characters that
 -- XML 1.0 forbids are dropped (tab, CR and LF stay); invalid UTF-8 becomes U+FFFD.
 function util.xml(s)
+  if type(s) ~= "string" then s = tostring(s) end
+  -- most text (actor codes, numbers, dates) has nothing to escape: one scan says so
+  if not find(s, "[%z\1-\8\11\12\14-\31&<>\"'\128-\255]") then return s end
   s = util.utf8(s)
   s = gsub(s, "[%z\1-\8\11\12\14-\31]", "")
   return (gsub(s, "[&<>\"']", xml_entities))
@@ -89,6 +128,8 @@ end
 
 --- Escape text inside a DOT double-quoted string.
 function util.dot(s)
+  if type(s) ~= "string" then s = tostring(s) end
+  if not find(s, '[%z\1-\31\\"\128-\255]') then return s end
   s = util.utf8(s)
   s = gsub(s, "[%z\1-\9\11-\31]", " ")
   s = gsub(s, "\\", "\\\\")
@@ -243,21 +284,33 @@ function util.period_range(label)
   return nil
 end
 
+local colour_memo, colour_count = {}, 0
+
 --- Colour of a net score on the red (conflict) - grey - blue (cooperation) scale.
 -- `scale` is the |net| that reaches the full colour (default 5); in between the colour
 -- moves with sqrt(|net| / scale).
 function util.net_colour(net, scale)
   scale = scale or 5
+  local memo = scale == 5 and finite(net) and colour_memo or nil
+  if memo then
+    local c = memo[net]
+    if c then return c end
+  end
   local t = finite(net) and net / scale or 0
   if t > 1 then t = 1 elseif t < -1 then t = -1 end
-  local grey = { 150, 150, 150 }
-  local target = t >= 0 and { 33, 102, 172 } or { 178, 24, 43 }
   -- square root: the shrunk net scores of real text are mostly small (|net| < 2), and a
   -- linear scale would leave them all grey
   local a = math.sqrt(t >= 0 and t or -t)
-  local c = {}
-  for i = 1, 3 do c[i] = floor(grey[i] + (target[i] - grey[i]) * a + 0.5) end
-  return format("#%02x%02x%02x", c[1], c[2], c[3])
+  local r, g, b
+  if t >= 0 then r, g, b = 33, 102, 172 else r, g, b = 178, 24, 43 end
+  local c = format("#%02x%02x%02x", floor(150 + (r - 150) * a + 0.5), floor(150 + (g - 150) * a + 0.5),
+    floor(150 + (b - 150) * a + 0.5))
+  if memo then
+    if colour_count >= MEMO then colour_memo, colour_count = {}, 0 end
+    colour_memo[net] = c
+    colour_count = colour_count + 1
+  end
+  return c
 end
 
 return util
