@@ -491,32 +491,35 @@ static int buffer_writer(void *ud, const char *p, size_t n)
     return 0;
 }
 
-static int l_serialize(lua_State *L)
+/* The bytes one of the aggregate's writers (serialize, dump) gives, as a Lua string. */
+static int push_written(lua_State *L, int (*writer)(dy_agg *, dy_agg_writer, void *))
 {
     dy_agg *a = check_agg(L, 1);
     luaL_Buffer b;
     int rc;
     lua_settop(L, 1);
     luaL_buffinit(L, &b);
-    rc = dy_agg_serialize(a, buffer_writer, &b);
+    rc = writer(a, buffer_writer, &b);
     luaL_pushresult(&b);
     if (rc != DY_AGG_OK) return agg_fail(L, rc);
     return 1;
 }
 
+static int l_serialize(lua_State *L)
+{
+    return push_written(L, dy_agg_serialize);
+}
+
 /* agg:dump(): the aggregate's arrays as bytes for another process of the same build
  * (aggregate.undump); no sorting, no decimal text. Not a file format: use serialize to keep one. */
+static int dump_writer(dy_agg *a, dy_agg_writer write, void *ud)
+{
+    return dy_agg_dump(a, write, ud);  /* push_written's type: serialize sorts, so takes non-const */
+}
+
 static int l_dump(lua_State *L)
 {
-    dy_agg *a = check_agg(L, 1);
-    luaL_Buffer b;
-    int rc;
-    lua_settop(L, 1);
-    luaL_buffinit(L, &b);
-    rc = dy_agg_dump(a, buffer_writer, &b);
-    luaL_pushresult(&b);
-    if (rc != DY_AGG_OK) return agg_fail(L, rc);
-    return 1;
+    return push_written(L, dump_writer);
 }
 
 /* Totals of dyad (p, s, t), plus (p, t, s) when undirected; returns whether any exists. */

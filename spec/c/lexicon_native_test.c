@@ -13,25 +13,7 @@
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "lexicon_native_test: %s (line %d)\n", #c, __LINE__); exit(1); } } while (0)
 
-void *__real_malloc(size_t n);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t n);
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t n);
-
-/* Allocation failure injection: the allocation numbered fail_at (from 1) fails; 0: none.
- * Test-only state (the library itself has no mutable globals). */
-static long allocs, fail_at;
-
-static int fail_now(void)
-{
-    return ++allocs == fail_at;
-}
-
-void *__wrap_malloc(size_t n) { return fail_now() ? NULL : __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t size) { return fail_now() ? NULL : __real_calloc(n, size); }
-void *__wrap_realloc(void *p, size_t n) { return fail_now() ? NULL : __real_realloc(p, n); }
+#include "fail_alloc.h"
 
 static const char text[] =
     "\357\273\277#!dyadic-lexicon 1\r\n"

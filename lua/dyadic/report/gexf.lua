@@ -120,12 +120,7 @@ return function(x)
   -- '" start="S" end="E"/>' of each dated period
   local tails = {}
   for p, rg in pairs(ranges) do tails[p] = '" start="' .. rg[1] .. '" end="' .. rg[2] .. '"/>' end
-  local escaped = {}
-  local function esc_once(v)
-    local e = escaped[v]
-    if not e then e = esc(v); escaped[v] = e end
-    return e
-  end
+  local esc_once = util.once(esc)  -- codes and labels recur on every edge
 
   local function spells(indent, set)
     local list = {}

@@ -38,12 +38,7 @@ return function(x)
       if not lp or p > lp then l[target] = p end
     end
   end
-  local escaped = {}
-  local function esc_once(v)
-    local e = escaped[v]
-    if not e then e = esc(v); escaped[v] = e end
-    return e
-  end
+  local esc_once = util.once(esc)  -- codes and labels recur on every edge
   local out = {}
   out[#out + 1] = '<?xml version="1.0" encoding="UTF-8"?>'
   out[#out + 1] = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"'

@@ -126,6 +126,17 @@ function util.xml(s)
   return (gsub(s, "[&<>\"']", xml_entities))
 end
 
+--- A function that escapes (or otherwise maps) each distinct value once: fn's results
+-- memoized for the life of the returned function (one report).
+function util.once(fn)
+  local done = {}
+  return function(v)
+    local r = done[v]
+    if r == nil then r = fn(v); done[v] = r end
+    return r
+  end
+end
+
 --- Escape text inside a DOT double-quoted string.
 function util.dot(s)
   if type(s) ~= "string" then s = tostring(s) end
