@@ -118,14 +118,14 @@ local OPTIONS = {
   ["--keep-going"] = { "keep_going", false }, ["-k"] = { "keep_going", false },
   -- hidden: the worker mode of `corpus -j N`
   ["--worker"] = { "worker", true }, ["--emit"] = { "emit", true }, ["--progress"] = { "progress", false },
-  ["--stdin-copy"] = { "stdin_copy", true }, ["--plan"] = { "plan", true },
+  ["--plan"] = { "plan", true },
 }
 
 -- Options each command accepts (beyond the common ones).
 local ACCEPTS = {
   analyze = { date = true, id = true, title = true, format = true, table = true, output = true },
   corpus = { by = true, jobs = true, format = true, table = true, output = true, keep_going = true, date = true,
-             worker = true, emit = true, progress = true, stdin_copy = true, plan = true },
+             worker = true, emit = true, progress = true, plan = true },
   lexicon = { format = true },
   [""] = {},
 }

@@ -83,6 +83,26 @@ local BLOCK = 1048576
 M.BLOCK = BLOCK
 local find = string.find
 
+-- Copy what the open handle f still holds to a new temporary file, in blocks (standard
+-- input, a pipe: any size, never all in memory). Returns the copy's path and size, or
+-- nil and a message (no file is left behind).
+local function copy_to_temp(f)
+  local copy = os.tmpname()
+  local out, err = io.open(copy, "wb")
+  if not out then os.remove(copy); return nil, tostring(err) end
+  local total, ok = 0, true
+  while true do
+    local blk = f:read(BLOCK)
+    if not blk then break end
+    total = total + #blk
+    ok, err = out:write(blk)
+    if not ok then break end
+  end
+  if ok then ok, err = out:close() else out:close() end
+  if not ok then os.remove(copy); return nil, copy .. ": " .. tostring(err) end
+  return copy, total
+end
+
 -- Size of an input, or nil and the message it is unreadable with (a directory opens,
 -- but read(0) fails with EISDIR). An input that cannot seek (a named pipe, `<(zcat
 -- x.gz)`, /dev/stdin) is copied to a temporary file first, as `-` is: returns the size
@@ -95,23 +115,9 @@ local function input_size(path)
   local size, serr = f:seek("end")
   if size then f:close(); return size end
   -- not seekable: copy what it holds (the same handle: read(0) may have buffered some)
-  local copy = os.tmpname()
-  local out, oerr = io.open(copy, "wb")
-  if not out then f:close(); os.remove(copy); return nil, tostring(oerr) end
-  local total, ok, werr = 0, true, nil
-  while true do
-    local blk = f:read(BLOCK)
-    if not blk then break end
-    total = total + #blk
-    ok, werr = out:write(blk)
-    if not ok then break end
-  end
+  local copy, total = copy_to_temp(f)
   f:close()
-  if ok then ok, werr = out:close() else out:close() end
-  if not ok then
-    os.remove(copy)
-    return nil, path .. ": " .. tostring(serr) .. "; copying it: " .. tostring(werr)
-  end
+  if not copy then return nil, path .. ": " .. tostring(serr) .. "; copying it: " .. tostring(total) end
   return total, copy
 end
 
@@ -483,11 +489,17 @@ local function progress_bar(total_bytes, t0)
   end
 end
 
-local function total_size(files)
+-- Bytes of all inputs, for the progress bar: the sizes the plan measured, and the
+-- .txt files' own.
+local function total_size(files, plan)
   local total = 0
-  for _, f in ipairs(files) do
-    local h = io.open(f.path, "rb")
-    if h then total = total + (h:seek("end") or 0); h:close() end
+  for fi, f in ipairs(files) do
+    local size = plan.sizes[fi]
+    if size == nil then
+      local h = io.open(f.path, "rb")
+      if h then size = h:seek("end"); h:close() end
+    end
+    total = total + (size or 0)
   end
   return total
 end
@@ -509,12 +521,10 @@ local function worker_args(p, plan_file)
   for _, r in ipairs(o.rules) do a[#a + 1] = "--rules=" .. r end
   if o.by then a[#a + 1] = "--by=" .. o.by end
   if o.date then a[#a + 1] = "--date=" .. o.date end
-  if o.stdin_copy then a[#a + 1] = "--stdin-copy=" .. o.stdin_copy end
   a[#a + 1] = "--quiet"
+  -- no inputs: they are in the plan (a long list would not fit one `sh -c` argument)
   local q = {}
   for i, v in ipairs(a) do q[i] = util.quote(v) end
-  q[#q + 1] = "--"
-  for _, input in ipairs(p.args) do q[#q + 1] = util.quote(input) end
   return table.concat(q, " ")
 end
 
@@ -686,7 +696,9 @@ local function by_index(a, b) return a[1] < b[1] end
 local function run(p, fmt, cli)
   local opts = p.opts
   local dyadic = require "dyadic"
-  if #p.args == 0 then cli.usage("corpus needs at least one FILE.jsonl or DIR") end
+  if #p.args == 0 and not (opts.worker and opts.plan) then
+    cli.usage("corpus needs at least one FILE.jsonl or DIR")
+  end
   local by = opts.by or "month"
   local periods = { day = true, week = true, month = true, year = true, all = true }
   if not periods[by] then cli.usage("unknown period '%s' (day, week, month, year or all)", by) end
@@ -697,9 +709,8 @@ local function run(p, fmt, cli)
     for i, a in ipairs(p.args) do
       if a == "-" then
         if opts.stdin_copy then cli.usage("'-' (standard input) can be given once") end
-        local copy = os.tmpname()
-        local ok, err = util.write_atomic(copy, io.stdin:read("*a") or "")
-        if not ok then cli.say("%s", err); return 1 end
+        local copy, err = copy_to_temp(io.stdin)
+        if not copy then cli.say("standard input: %s", err); return 1 end
         opts.stdin_copy, p.args[i] = copy, copy
       end
     end
@@ -763,7 +774,7 @@ local function run(p, fmt, cli)
   local plan = M.plan(files, chunk)
   opts.copies = plan.copies  -- copies of inputs that could not seek: removed at the end
   local tty = util.isatty(2)
-  local bar = tty and progress_bar(total_size(files), os.time()) or nil
+  local bar = tty and progress_bar(total_size(files, plan), os.time()) or nil
 
   -- The analyzer: with -j 1 and forked workers to use it (children inherit it), with
   -- io.popen workers only to check --lexicon / --rules files before starting them (the
