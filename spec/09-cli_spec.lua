@@ -42,6 +42,23 @@ local function exists(path)
   return false
 end
 
+-- Did a shell command succeed? (Lua 5.1 and LuaJIT return the status, where a failure
+-- such as 256 is still true; 5.2+ return true or nil.)
+local function sh_ok(cmd)
+  local r = os.execute(cmd)
+  return r == true or r == 0
+end
+
+local function mkdir()
+  local dir = os.tmpname()
+  os.remove(dir)
+  assert.is_true(sh_ok("mkdir " .. q(dir)))
+  return dir
+end
+
+-- stderr without the run's duration, to compare two runs' messages
+local function without_time(err) return (err:gsub(" in [%d%.]+ s\n$", "")) end
+
 describe("dyadic command line", function()
   describe("help and usage", function()
     it("prints help on --help and exits 0", function()
@@ -204,7 +221,6 @@ describe("dyadic command line", function()
       assert.truthy(err:find("4 documents analyzed, 1 skipped (1 unreadable file)", 1, true), err)
     end)
 
-    local function without_time(err) return (err:gsub(" in [%d%.]+ s\n$", "")) end
 
     it("gives byte-identical output with -j 1, 2 and 3, forked or started with io.popen", function()
       local inputs = { fx("good.jsonl"), fx("mixed.jsonl"), fx("dir") }
@@ -269,9 +285,7 @@ describe("dyadic command line", function()
     end)
 
     it("writes -o atomically and leaves no temporary file", function()
-      local dir = os.tmpname()
-      os.remove(dir)
-      assert.truthy(os.execute("mkdir " .. q(dir)))
+      local dir = mkdir()
       local target = dir .. "/report.csv"
       local out, err, status = dyadic { "corpus", "-j", "2", "-o", target, fx("good.jsonl") }
       assert.are.equal(0, status, err)
@@ -305,9 +319,7 @@ describe("dyadic command line", function()
 
     it("fails loudly when a forked worker dies, writing nothing and leaving no file", function()
       local input = helpers.write_temp(helpers.read(fx("good.jsonl")) .. helpers.read(fx("mixed.jsonl")), ".jsonl")
-      local dir = os.tmpname()
-      os.remove(dir)
-      assert.truthy(os.execute("mkdir " .. q(dir)))
+      local dir = mkdir()
       local target = dir .. "/out.csv"
       -- a clean run first: every share has skips, and nothing is left behind
       local _, err0, st0 = dyadic { "corpus", "-j", "3", "-o", target, input }
@@ -338,9 +350,7 @@ describe("dyadic command line", function()
 
     it("fails loudly when an io.popen worker fails, writing nothing", function()
       -- worker-bomb.lua loads in the parent and raises in every worker process
-      local dir = os.tmpname()
-      os.remove(dir)
-      assert.truthy(os.execute("mkdir " .. q(dir)))
+      local dir = mkdir()
       local target = dir .. "/out.csv"
       local out, err, status = dyadic({ "corpus", "-j", "2", "-o", target, "--rules",
                                         helpers.fixture("rules/worker-bomb.lua"), fx("good.jsonl") },
@@ -428,8 +438,7 @@ describe("dyadic command line", function()
       p:close()
       assert.are.equal(want, core._ncores())
       -- limited to one CPU (taskset, as a CI runner or a cpuset would): one core, as nproc says
-      local has = os.execute("command -v taskset >/dev/null 2>&1")
-      if has == true or has == 0 then  -- 5.1 returns the status, 5.2+ true
+      if sh_ok("command -v taskset >/dev/null 2>&1") then
         local probe = os.tmpname()
         local pf = assert(io.open(probe, "wb"))
         pf:write(("package.cpath = %q\nio.stdout:write(tostring(require('dyadic.core')._ncores()))\n")
@@ -517,12 +526,6 @@ describe("dyadic command line", function()
   end)
 
   describe("review fixes", function()
-    local function mkdir()
-      local dir = os.tmpname()
-      os.remove(dir)
-      assert.truthy(os.execute("mkdir " .. q(dir)))
-      return dir
-    end
 
     it("cuts inputs into chunks that hand out every line once, in order, with its line number", function()
       local corpus = require "dyadic.cli.corpus"
@@ -584,10 +587,10 @@ describe("dyadic command line", function()
           local err = os.tmpname()
           local cmd = string.format("ulimit -n 48; %s%s bin/dyadic corpus -j %s -o /dev/null %s 2> %s",
             env, q(interpreter()), j, q(dir), q(err))
-          local ok = os.execute("sh -c " .. q(cmd))
+          local ok = sh_ok("sh -c " .. q(cmd))
           local text = helpers.read(err)
           os.remove(err)
-          assert.is_true(ok == true or ok == 0, text)
+          assert.is_true(ok, text)
           assert.truthy(text:find("^dyadic: 120 documents analyzed, 0 skipped"), j .. " " .. env .. text)
         end
       end
@@ -595,11 +598,10 @@ describe("dyadic command line", function()
     end)
 
     it("copies an input that cannot seek (a named pipe) and reads all of it", function()
-      local has = os.execute("command -v mkfifo >/dev/null 2>&1")
-      if not (has == true or has == 0) then return pending("no mkfifo") end
+      if not sh_ok("command -v mkfifo >/dev/null 2>&1") then return pending("no mkfifo") end
       local dir = mkdir()
       local fifo = dir .. "/fifo.jsonl"
-      assert.truthy(os.execute("mkfifo " .. q(fifo)))
+      assert.is_true(sh_ok("mkfifo " .. q(fifo)))
       local expected, err1 = dyadic { "corpus", "-j", "1", "--keep-going", fx("good.jsonl"), fx("mixed.jsonl") }
       for _, j in ipairs { "1", "2" } do
         local outf, errf = os.tmpname(), os.tmpname()
@@ -667,7 +669,7 @@ describe("dyadic command line", function()
       local out1, err1 = dyadic { "corpus", "-j", "1", "--keep-going", dir }
       local out2, err2 = dyadic({ "corpus", "-j", "2", "--keep-going", dir }, nil, { DYADIC_NO_FORK = "1" })
       assert.are.equal(out1, out2)
-      assert.are.equal((err1:gsub(" in [%d%.]+ s\n$", "")), (err2:gsub(" in [%d%.]+ s\n$", "")))
+      assert.are.equal(without_time(err1), without_time(err2))
       assert.truthy(err1:find("6 documents analyzed", 1, true), err1)
       os.execute("rm -rf " .. q(dir))
     end)
@@ -685,7 +687,6 @@ describe("dyadic command line", function()
       local path = helpers.write_temp(table.concat(lines, "\n"), ".jsonl")
       -- a failing rule's warning names the document: ids of id-less records are file:line
       local rules = fx("../rules/failing.lua")
-      local function without_time(err) return (err:gsub(" in [%d%.]+ s\n$", "")) end
       local args = function(j) return { "corpus", "-j", j, "--keep-going", "--rules", rules, "-f", "jsonl", path } end
       local out1, err1, st1 = dyadic(args("1"))
       assert.are.equal(0, st1, err1)
