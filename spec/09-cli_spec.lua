@@ -544,19 +544,32 @@ describe("dyadic command line", function()
           assert.are.equal(math.ceil(#text / chunk), #plan.units)
           -- workers that take every n-th chunk see, between them, every line once
           for _, n in ipairs { 1, 3 } do
-            local got = {}
+            local got, bad_spans = {}, 0
             local f = assert(io.open(path, "rb"))
             for w = 0, n - 1 do
               for u in corpus.claim_every(#plan.units, w, n) do
                 local unit = plan.units[u]
-                corpus.each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
-                  got[#got + 1] = { pos = pos, line = buf:sub(ls, le), nth = nth, first = unit[2] }
-                end)
+                local before = #got
+                local start, stop, newlines = corpus.each_line_in(f, unit[2], unit[3],
+                  function(buf, ls, le, pos, nth)
+                    got[#got + 1] = { pos = pos, line = buf:sub(ls, le), nth = nth, first = unit[2] }
+                  end)
+                -- the span it reports: from its first line to past its last, with its newlines
+                if #got == before then
+                  if start ~= nil then bad_spans = bad_spans + 1 end  -- (busted's assert is slow per chunk)
+                else
+                  local last_line = got[#got]
+                  assert.are.equal(got[before + 1].pos, start)
+                  assert.is_true(stop == last_line.pos + #last_line.line + 1
+                    or (stop == #text and stop == last_line.pos + #last_line.line))
+                  assert.are.equal(select(2, text:sub(start + 1, stop):gsub("\n", "")), newlines)
+                end
               end
             end
             f:close()
             table.sort(got, function(a, b) return a.pos < b.pos end)
             local what = string.format("chunk %d, %d workers, last newline %s", chunk, n, tostring(last_nl))
+            assert.are.equal(0, bad_spans, what .. ": a chunk without lines reported a span")
             assert.are.equal(#lens, #got, what)
             local offset = 0
             for i, n_i in ipairs(lens) do

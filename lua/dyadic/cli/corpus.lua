@@ -163,67 +163,91 @@ end
 
 -- Call fn(buf, ls, le, pos, nth) for every line that starts in [first, last) of the
 -- open file f: buf:sub(ls, le) is the line without its "\n", pos its offset in the
--- file, nth the number of lines of the chunk before it. Returns whether the chunk had
--- a line.
+-- file, nth the number of lines of the chunk before it. Returns the span the chunk's
+-- lines cover, [start, stop), and the number of newlines in it; nothing when the chunk
+-- has no line.
 local function each_line_in(f, first, last, fn)
   local from = first > 0 and first - 1 or 0   -- the byte before: is `first` a line start?
   f:seek("set", from)
   local buf = f:read(last - from)
-  if not buf then return false end
+  if not buf then return end
   local pos = 1
   if first > 0 then
     local nl = find(buf, "\n", 1, true)
-    if not nl then return false end   -- inside a line that began before: not ours
+    if not nl then return end   -- inside a line that began before: not ours
     pos = nl + 1
   end
+  local start = from + pos - 1
   local limit, nth = math.min(last - from, #buf), 0
   while pos <= limit do
     local nl = find(buf, "\n", pos, true)
     if not nl then
       -- the last line runs past the chunk: follow it to its end (or the end of file), in
       -- reads that start small (lines are mostly short) and double up to BLOCK
-      local parts, step = { buf:sub(pos) }, 8192
+      local parts, step, ended = { buf:sub(pos) }, 8192, false
       while true do
         local more = f:read(step)
         step = math.min(step * 2, BLOCK)
         if not more then break end
         local k = find(more, "\n", 1, true)
-        if k then parts[#parts + 1] = more:sub(1, k - 1); break end
+        if k then parts[#parts + 1] = more:sub(1, k - 1); ended = true; break end
         parts[#parts + 1] = more
       end
       local line = table.concat(parts)
-      fn(line, 1, #line, from + pos - 1, nth)
-      return true
+      local at = from + pos - 1
+      fn(line, 1, #line, at, nth)
+      if ended then return start, at + #line + 1, nth + 1 end
+      return start, at + #line, nth   -- the last line of the file, without its newline
     end
     fn(buf, pos, nl - 1, from + pos - 1, nth)
     nth = nth + 1
     pos = nl + 1
   end
-  return nth > 0
+  if nth > 0 then return start, from + pos - 1, nth end
 end
 M.each_line_in = each_line_in
 
--- Newline counter over the open file h: lines_before(pos) = the number of "\n" in
--- [0, pos). Reads forward from the last position asked (a worker's chunks come in file
--- order; it goes back to the start if asked about an earlier one) and puts h back
--- where it was, since the chunk being read goes on with it.
+-- Newline counter over the open file h. counter.lines_before(pos) = the number of "\n"
+-- in [0, pos): reads forward from the last position asked (a worker's chunks come in
+-- file order; it goes back to the start if asked about an earlier one) and puts h back
+-- where it was, since the chunk being read goes on with it. counter.known(start, stop,
+-- n): the span of a chunk this worker read, with its n newlines, so that counting
+-- later skips it instead of reading it again (with -j 1 nothing is read twice).
 local function newline_counter(h)
   local at, count = 0, 0
-  return function(pos)
+  local spans, next_span = {}, 1   -- known spans, in file order
+  local counter = {}
+  function counter.known(start, stop, n)
+    if stop > at then spans[#spans + 1] = { start, stop, n } end
+  end
+  function counter.lines_before(pos)
     local back = h:seek()
-    if pos < at then at, count = 0, 0 end
-    h:seek("set", at)
+    if pos < at then at, count, next_span = 0, 0, 1 end
     while at < pos do
-      local blk = h:read(math.min(pos - at, BLOCK))
-      if not blk then break end
-      at = at + #blk
-      local i = find(blk, "\n", 1, true)
-      while i do count = count + 1; i = find(blk, "\n", i + 1, true) end
+      local span = spans[next_span]
+      if span and span[2] <= at then
+        next_span = next_span + 1                     -- behind us
+      elseif span and span[1] <= at and span[2] <= pos then
+        at, count = span[2], count + span[3]          -- read already: its count is known
+        next_span = next_span + 1
+      else
+        -- a gap (another worker's chunks): read it, up to the next known span
+        local to = (span and span[1] > at and span[1] < pos) and span[1] or pos
+        h:seek("set", at)
+        while at < to do
+          local blk = h:read(math.min(to - at, BLOCK))
+          if not blk then at = pos; break end
+          at = at + #blk
+          local i = find(blk, "\n", 1, true)
+          while i do count = count + 1; i = find(blk, "\n", i + 1, true) end
+        end
+      end
     end
     at = pos
     h:seek("set", back)
     return count
   end
+  return counter
 end
 
 --- Process the units that claim() returns (unit numbers, nil when there are none left).
@@ -241,9 +265,9 @@ function M.process(files, plan, opts, an, claim, progress)
   -- Where the current record is, for messages: "file:line" or the .txt path. The line
   -- number is worked out only when asked for: chunk_lines is the line number of the
   -- chunk's first line once known.
-  local cur_file, lines_before, chunk_pos, chunk_lines, cur_nth, cur_txt
+  local cur_file, lines, chunk_pos, chunk_lines, cur_nth, cur_txt
   local function line_number()
-    if not chunk_lines then chunk_lines = lines_before(chunk_pos) + 1 end
+    if not chunk_lines then chunk_lines = lines.lines_before(chunk_pos) + 1 end
     return chunk_lines + cur_nth
   end
   local function where()
@@ -347,7 +371,7 @@ function M.process(files, plan, opts, an, claim, progress)
           close_current()
           local oerr
           f, oerr = io.open(file.path, "rb")
-          if f then open_fi, lines_before = fi, newline_counter(f) end
+          if f then open_fi, lines = fi, newline_counter(f) end
           if not f then
             -- planned as readable, gone since (removed, permissions changed): this
             -- chunk's records are lost, so say which bytes
@@ -359,10 +383,11 @@ function M.process(files, plan, opts, an, claim, progress)
         if f then
           cur_file, chunk_pos, chunk_lines = file, nil, nil
           -- the chunk's first line start, for line numbers: known once the chunk is read
-          each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
+          local start, stop, newlines = each_line_in(f, unit[2], unit[3], function(buf, ls, le, pos, nth)
             if nth == 0 then chunk_pos = pos end
             record(buf, ls, le, pos, nth)
           end)
+          if start then lines.known(start, stop, newlines) end
         end
       end
     end
