@@ -78,7 +78,6 @@ end
 -- the id of a record without one: a worker counts the newlines before a chunk the
 -- first time it needs one there (never, on a clean corpus with ids).
 local CHUNK = 65536
-M.CHUNK = CHUNK
 local BLOCK = 1048576
 M.BLOCK = BLOCK
 local find = string.find
@@ -397,16 +396,8 @@ function M.process(files, plan, opts, an, claim, progress)
   return res
 end
 
--- Unit numbers 1..count: all of them (claim = "all"), every n-th from i ("every"), or
--- the next one free in a counter shared by forked workers.
-function M.claim_all(count)
-  local u = 0
-  return function()
-    u = u + 1
-    if u <= count then return u end
-  end
-end
-
+-- Unit numbers 1..count: every n-th from i (all of them: i = 0, n = 1), or the next
+-- one free in a counter shared by forked workers.
 function M.claim_every(count, i, n)
   local u = i + 1 - n
   return function()
@@ -637,10 +628,9 @@ end
 -- dyadic.core when it can fork (POSIX), else nil: the caller then starts workers with
 -- io.popen. DYADIC_NO_FORK=1 forces the io.popen path (the specs test both).
 local function fork_core()
-  local no = os.getenv("DYADIC_NO_FORK")
-  if no and no ~= "" and no ~= "0" then return nil end
-  local ok, core = pcall(require, "dyadic.core")
-  if ok and core._has_fork and type(core._fork) == "function" then return core end
+  if util.env_flag("DYADIC_NO_FORK") then return nil end
+  local core = util.process_core()
+  if core and core._has_fork and type(core._fork) == "function" then return core end
   return nil
 end
 
@@ -660,8 +650,7 @@ end
 local function run_forked(core, files, plan, opts, an, n, bar)
   local count = #plan.units
   -- DYADIC_NO_SHARED_COUNTER=1: deal out in turn, as where there is no shared counter
-  local no = os.getenv("DYADIC_NO_SHARED_COUNTER")
-  local shared = (not no or no == "" or no == "0") and core._counter and core._counter() or nil
+  local shared = not util.env_flag("DYADIC_NO_SHARED_COUNTER") and core._counter and core._counter() or nil
   local function claim(k)
     if shared then return M.claim_shared(count, shared) end
     return M.claim_every(count, k, n)
@@ -763,7 +752,6 @@ local function run(p, fmt, cli)
         if every % 100 == 0 then io.stdout:write("progress ", docs, " ", bytes, "\n"); io.stdout:flush() end
       end
     end
-    -- the parent's plan: its chunk size and the input sizes it measured
     -- the parent's plan (without --plan, as when started by hand: its own, with the
     -- default chunks)
     local plan
@@ -816,7 +804,7 @@ local function run(p, fmt, cli)
   local agg, results
   local own_cpu = 0  -- CPU seconds this process spent on a worker's share (forked runs)
   if jobs == 1 then
-    local res = M.process(files, plan, opts, an, M.claim_all(#plan.units), bar)
+    local res = M.process(files, plan, opts, an, M.claim_every(#plan.units, 0, 1), bar)
     agg = res.agg
     results = { res }
   else
@@ -845,10 +833,11 @@ local function run(p, fmt, cli)
   end
   if bar then bar(0, 0, true) end
   -- inputs found unreadable when planning: skipped records no worker saw
-  for _, s in ipairs(plan.skips) do agg:skip(s[2]) end
-
   local docs, skips, warnings = 0, {}, {}
-  for _, s in ipairs(plan.skips) do skips[#skips + 1] = s end
+  for _, s in ipairs(plan.skips) do
+    agg:skip(s[2])
+    skips[#skips + 1] = s
+  end
   for _, res in ipairs(results) do
     docs = docs + res.docs
     for _, s in ipairs(res.skips) do skips[#skips + 1] = s end

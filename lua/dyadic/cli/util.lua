@@ -47,6 +47,14 @@ local function process_core()
   if ok and type(core) == "table" and type(core._isatty) == "function" then return core end
   return nil
 end
+M.process_core = process_core
+
+--- Is the environment variable set to something other than "" or "0"? (the DYADIC_NO_*
+-- switches the specs and the bench use)
+function M.env_flag(name)
+  local v = os.getenv(name)
+  return v ~= nil and v ~= "" and v ~= "0"
+end
 
 --- Is file descriptor fd a terminal? (isatty through the C core, else `test -t`; run once
 -- by the caller)
