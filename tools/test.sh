@@ -4,7 +4,7 @@
 #   2. the busted specs under each interpreter, against build/RUNTIME/dyadic/core.so
 #   3. the C unit tests in spec/c/*.sh (ASan + UBSan) and the host tests in spec/hosts/*.sh
 #      (Neovim, LÖVE, Chromium, luarocks)
-# It prints one summary line per interpreter and per host test, then a last line
+# It prints one summary line per interpreter, C unit test and host test, then a last line
 # "N passed, N failed" and exits non-zero when anything failed.
 specs_only=0
 if [ "$1" = "--specs-only" ]; then specs_only=1; shift; fi
@@ -47,23 +47,16 @@ for rt in "$@"; do
 done
 
 if [ $specs_only = 0 ]; then
-    # C unit tests of the core (built under ASan + UBSan, allocation failures injected)
-    for ctest in spec/c/*.sh; do
-        [ -f "$ctest" ] || continue
-        name=$(basename "$ctest" .sh)
-        if sh "$ctest"; then
-            note "c $name: passed"; passed_total=$((passed_total + 1))
+    # C unit tests of the core (built under ASan + UBSan, allocation failures injected),
+    # then the host tests; each reported as "c NAME" or "host NAME"
+    for t in spec/c/*.sh spec/hosts/*.sh; do
+        [ -f "$t" ] || continue
+        case "$t" in spec/c/*) kind=c ;; *) kind=host ;; esac
+        name=$(basename "$t" .sh)
+        if sh "$t"; then
+            note "$kind $name: passed"; passed_total=$((passed_total + 1))
         else
-            note "c $name: FAILED"; failed_total=$((failed_total + 1))
-        fi
-    done
-    for host in spec/hosts/*.sh; do
-        [ -f "$host" ] || continue
-        name=$(basename "$host" .sh)
-        if sh "$host"; then
-            note "host $name: passed"; passed_total=$((passed_total + 1))
-        else
-            note "host $name: FAILED"; failed_total=$((failed_total + 1))
+            note "$kind $name: FAILED"; failed_total=$((failed_total + 1))
         fi
     done
 fi

@@ -81,11 +81,16 @@ rn=$(run never "$corpus" -j 1 --rules "$tmp/never.lua") || exit 1
 re=$(run every "$corpus" -j 1 --rules "$tmp/every.lua") || exit 1
 # The speed-up as the median of alternated pairs (-j 1 then -j 2, seven times): each
 # pair's ratio compares runs a second apart, so slow drifts of the shared machine cancel.
-ratios=$(for k in 1 2 3 4 5 6 7; do
+# (the loop writes a file, not a pipe into sort: a failed run must stop the bench, not
+# leave a median computed from six figures)
+: > "$tmp/ratios"
+for k in 1 2 3 4 5 6 7; do
     a=$(once aj1 "$corpus" -j 1) || exit 1
     b=$(export DYADIC_NO_SHARED_COUNTER=1; once aj2 "$corpus" -j 2) || exit 1
-    echo "$a $b" | awk '{ printf "%.3f\n", $2 / $7 }'
-done | sort -n) || exit 1
+    echo "$a $b" | awk '{ printf "%.3f\n", $2 / $7 }' >> "$tmp/ratios"
+done
+ratios=$(sort -n "$tmp/ratios")
+[ "$(echo "$ratios" | grep -c .)" = 7 ] || { echo "50-cli: alternated pairs incomplete" >&2; exit 1; }
 ratio_line=$(echo "$ratios" | awk '{ v[NR] = $1 } END {
     printf "Alternated pairs (seven -j 1 / -j 2 pairs on 10 MB, CPU critical path): median %.2fx, range %.2f-%.2fx.", v[4], v[1], v[7] }')
 x1=$(run x1 "$tmp/x4.jsonl" -j 1) || exit 1
