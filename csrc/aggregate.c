@@ -181,7 +181,7 @@ int dy_agg_strcmp(const dy_agg *a, uint32_t x, uint32_t y)
     return lx < ly ? -1 : lx > ly ? 1 : 0;
 }
 
-static int cmp_keys(const dy_agg *a, const uint32_t *x, const uint32_t *y, int nkeys)
+int dy_agg_cmp_keys(const dy_agg *a, const uint32_t *x, const uint32_t *y, int nkeys)
 {
     int i, c;
     for (i = 0; i < nkeys; i++) {
@@ -399,7 +399,7 @@ typedef struct {
 static int table_less(size_t x, size_t y, void *ctx)
 {
     const table_sort *s = ctx;
-    return cmp_keys(s->a, DY_AGG_KEYS(s->t, x), DY_AGG_KEYS(s->t, y), s->t->nkeys) < 0;
+    return dy_agg_cmp_keys(s->a, DY_AGG_KEYS(s->t, x), DY_AGG_KEYS(s->t, y), s->t->nkeys) < 0;
 }
 
 static void table_swap(size_t x, size_t y, void *ctx)
@@ -445,7 +445,7 @@ size_t dy_agg_lower_bound(const dy_agg *a, int table, const uint32_t *key, int n
     size_t lo = 0, hi = t->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_keys(a, DY_AGG_KEYS(t, mid), key, nkeys) < 0) lo = mid + 1;
+        if (dy_agg_cmp_keys(a, DY_AGG_KEYS(t, mid), key, nkeys) < 0) lo = mid + 1;
         else hi = mid;
     }
     return lo;
@@ -1090,6 +1090,14 @@ static int header_line(const fields *fs, const char *name)
     return fs->n == 2 && fs->len[0] == strlen(name) && memcmp(fs->f[0], name, fs->len[0]) == 0;
 }
 
+/* Is value slot v of table tb a count (never negative), rather than a signed sum? Both
+ * readers (load, undump) refuse a negative count. */
+static int is_count(int tb, int v)
+{
+    return tb == DY_T_SKIP || tb == DY_T_PERIOD || (tb == DY_T_DYAD && (v == DY_D_N || v == DY_D_HEDGED))
+        || (tb == DY_T_ACTOR && (v == DY_A_MENTIONS || v == DY_A_DOCUMENTS));
+}
+
 int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, size_t errlen)
 {
     static const char *const tags[DY_T_COUNT] = { "skip", "p", "d", "s", "a" };
@@ -1242,15 +1250,12 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
                 const char *f = fs.f[1 + dy_agg_nkeys[tb] + v];
                 size_t fl = fs.len[1 + dy_agg_nkeys[tb] + v];
                 int prc = parse_int(f, fl, &vals[v]);
-                int is_count = tb == DY_T_SKIP || tb == DY_T_PERIOD
-                    || (tb == DY_T_DYAD && (v == DY_D_N || v == DY_D_HEDGED))
-                    || (tb == DY_T_ACTOR && (v == DY_A_MENTIONS || v == DY_A_DOCUMENTS));
                 if (prc != 0) {
                     snprintf(err, errlen, prc == -2 ? "field %d: number out of int64 range"
                              : "field %d: expected an integer", 1 + dy_agg_nkeys[tb] + v + 1);
                     goto done;
                 }
-                if (is_count && vals[v] < 0) {
+                if (vals[v] < 0 && is_count(tb, v)) {
                     snprintf(err, errlen, "field %d: a count cannot be negative", 1 + dy_agg_nkeys[tb] + v + 1);
                     goto done;
                 }
@@ -1264,7 +1269,7 @@ int dy_agg_load(dy_agg *a, const char *s, size_t len, size_t *line, char *err, s
              * repeat a key: the big tables then take them in order, unhashed, and get their slots
              * once at the end. The first line out of order hashes the table and checks from then on. */
             if (inorder[tb] && t->n > 0) {
-                int c = cmp_keys(a, DY_AGG_KEYS(t, t->n - 1), key, t->nkeys);
+                int c = dy_agg_cmp_keys(a, DY_AGG_KEYS(t, t->n - 1), key, t->nkeys);
                 if (c == 0) created = 0;
                 else if (c > 0) inorder[tb] = 0;
             }
@@ -1377,12 +1382,6 @@ static int take(dump_reader *r, void *dst, size_t n)
 }
 
 /* Whether value v of an entry of table tb is a count (never negative). */
-static int is_count(int tb, int v)
-{
-    return tb == DY_T_SKIP || tb == DY_T_PERIOD || (tb == DY_T_DYAD && (v == DY_D_N || v == DY_D_HEDGED))
-        || (tb == DY_T_ACTOR && (v == DY_A_MENTIONS || v == DY_A_DOCUMENTS));
-}
-
 #define DUMP_FAIL(msg) do { snprintf(err, errlen, "%s", msg); goto done; } while (0)
 
 int dy_agg_undump(dy_agg *a, const char *s, size_t len, char *err, size_t errlen)

@@ -94,6 +94,8 @@ const int64_t *dy_agg_lookup(const dy_agg *a, int table, const uint32_t key[DY_A
 void dy_agg_sort(dy_agg *a);
 /* Compare two string ids by their bytes (memcmp order, shorter prefix first). */
 int dy_agg_strcmp(const dy_agg *a, uint32_t x, uint32_t y);
+/* Compare the first nkeys string ids of two keys by their bytes, in table order. */
+int dy_agg_cmp_keys(const dy_agg *a, const uint32_t *x, const uint32_t *y, int nkeys);
 /* First entry index whose leading `nkeys` keys are >= key (table must be sorted). */
 size_t dy_agg_lower_bound(const dy_agg *a, int table, const uint32_t *key, int nkeys);
 /* In-place heap sort with a context pointer (C99 has no qsort_r). */

@@ -550,16 +550,6 @@ static int gather(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, uint32_
     return found;
 }
 
-/* Compare the (period, source, target) of two keys, in the order the tables are sorted in. */
-static int cmp_dyad_keys(const dy_agg *a, const uint32_t *x, const uint32_t *y)
-{
-    int i, c;
-    for (i = 0; i < 3; i++) {
-        c = dy_agg_strcmp(a, x[i], y[i]);
-        if (c != 0) return c;
-    }
-    return 0;
-}
 
 /* Push the sectors table of dyad (p, s, t) (both directions when undirected); tables are sorted.
  * hint (NULL: none): a position of the sector table before which every entry's dyad is below
@@ -575,7 +565,7 @@ static void push_sectors(lua_State *L, const dy_agg *a, uint32_t p, uint32_t s, 
     k1[0] = p; k1[1] = s; k1[2] = t;
     k2[0] = p; k2[1] = t; k2[2] = s;
     if (hint != NULL && *hint <= st->n
-        && (*hint == st->n || cmp_dyad_keys(a, DY_AGG_KEYS(st, *hint), k1) >= 0))
+        && (*hint == st->n || dy_agg_cmp_keys(a, DY_AGG_KEYS(st, *hint), k1, 3) >= 0))  /* (period, source, target) */
         i = *hint;
     else
         i = dy_agg_lower_bound(a, DY_T_SECTOR, k1, 3);
