@@ -484,12 +484,17 @@ local TEXTS = {
     text = "Beijing and Moscow signed a gas pipeline accord. Washington sanctioned Beijing." },
 }
 
+-- An analyzer over the report fixtures' lexicon (spec/fixtures/report/lexicon.lua).
+local function fixture_analyzer(rules)
+  local dyadic = require "dyadic"
+  return dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic), rules = rules }
+end
+
 local function real_objects()
   local ok, dyadic = pcall(require, "dyadic")
   if not ok then return nil, tostring(dyadic) end
   local ok2, docs, agg = pcall(function()
-    local lex = dofile("spec/fixtures/report/lexicon.lua")(dyadic)
-    local an = dyadic.analyzer { lexicon = lex }
+    local an = fixture_analyzer()
     local list = {}
     local ag = dyadic.aggregate { by = "month" }
     for i, t in ipairs(TEXTS) do
@@ -539,8 +544,7 @@ describe("report writers on a real document", function()
   end)
 
   it("ranks the Markdown top dyads by the sentences that link the pair, then by volume", function()
-    local dyadic = require "dyadic"
-    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic) }
+    local an = fixture_analyzer()
     -- USA -> CHN: one sentence with a strong cue (volume 2); RUS - EU: four sentences, no cue
     local doc = an:analyze("Washington sanctioned Beijing. Moscow and Brussels met. Moscow and Brussels talked. "
       .. "Moscow and Brussels dined. Moscow and Brussels parted.")
@@ -556,8 +560,7 @@ describe("report writers on a real document", function()
   end)
 
   it("quotes a sentence once per dyad in the Markdown evidence, with the sum of its contributions", function()
-    local dyadic = require "dyadic"
-    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic) }
+    local an = fixture_analyzer()
     local doc = an:analyze("Washington signed and sanctioned and welcome Beijing.")
     local ev = doc:evidence("USA", "CHN")
     assert.is_true(#ev >= 2)  -- several contributions from the one sentence
@@ -576,7 +579,7 @@ describe("report writers on a real document", function()
   it("counts every actor mention in the Markdown header as the mentions table does (discards included)", function()
     local dyadic = require "dyadic"
     local drop = dyadic.rule { name = "drop", pattern = "quietly", apply = function(ctx) ctx:discard() end }
-    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic), rules = { drop } }
+    local an = fixture_analyzer { drop }
     local doc = an:analyze("Moscow quietly sold gas to Beijing. Washington sanctioned Moscow.")
     local rows = #csv_records(report.csv(doc, "mentions"))
     assert.are.equal(4, rows)
@@ -585,8 +588,7 @@ describe("report writers on a real document", function()
   end)
 
   it("orders evidence rows that differ only by sector the same way in both directions", function()
-    local dyadic = require "dyadic"
-    local an = dyadic.analyzer { lexicon = dofile("spec/fixtures/report/lexicon.lua")(dyadic) }
+    local an = fixture_analyzer()
     local doc = an:analyze("Moscow and Beijing signed a deal.\n- finance and gas\n")
     local function sectors(src, dst)
       local out = {}

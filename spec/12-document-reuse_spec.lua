@@ -72,7 +72,9 @@ describe("document reuse", function()
     assert.are.equal(1, ruled)
     d1:close()
     local d2 = an:analyze(SHORT)  -- no rules: nothing of "always" may be left
-    for _, e in ipairs(d2:evidence("JPN", "KOR")) do assert.are_not.equal("always", e.rule) end
+    local ev2 = d2:evidence("JPN", "KOR")
+    assert.is_true(#ev2 > 0)  -- the rows are there, only without the rule's
+    for _, e in ipairs(ev2) do assert.are_not.equal("always", e.rule) end
     d2:close()
   end)
 
