@@ -674,8 +674,9 @@ int dy_automaton_build(dy_automaton *a)
     }
     {
         /* One block: the fast table first (the scan's hot table, at the block's start),
-         * then the rest; rawfail too (only while building: it saves a separate block) */
-        size_t end = 0, o_dense, o_cstart, o_ccls, o_cto, o_fail, o_of, o_on, o_dict, o_pair, o_r0m, o_r0s, o_raw;
+         * then the rest. rawfail is only needed while building: its own allocation, freed
+         * at the end, so the automaton does not keep 4 bytes per state it never reads. */
+        size_t end = 0, o_dense, o_cstart, o_ccls, o_cto, o_fail, o_of, o_on, o_dict, o_pair, o_r0m, o_r0s;
         size_t o_fast;
         int bad = 0;
         char *b;
@@ -691,7 +692,6 @@ int dy_automaton_build(dy_automaton *a)
         o_pair = place(&end, (size_t)ncls * ncls, sizeof *a->pair, &bad);
         o_r0m = place(&end, a->nfast ? a->nfast : 1, sizeof *a->r0map, &bad);
         o_r0s = place(&end, a->nr0 ? a->nr0 : 1, sizeof *a->r0state, &bad);
-        o_raw = place(&end, nn, sizeof *rawfail, &bad);
         if (bad || (b = dy_big_alloc(end, &a->arena_map)) == NULL) goto oom;
         a->arena = b;
         a->fast = (uint32_t *)(void *)(b + o_fast);
@@ -706,9 +706,10 @@ int dy_automaton_build(dy_automaton *a)
         a->pair = (uint32_t *)(void *)(b + o_pair);
         a->r0map = (uint32_t *)(void *)(b + o_r0m);
         a->r0state = (uint32_t *)(void *)(b + o_r0s);
-        rawfail = (uint32_t *)(void *)(b + o_raw);
         memset(a->cstart, 0, ((size_t)nn + 1) * sizeof *a->cstart);
     }
+    rawfail = malloc((size_t)nn * sizeof *rawfail);
+    if (rawfail == NULL) goto oom;
 
     /* Children in new numbering: children of a node are consecutive in BFS order. */
     for (u = 1; u < nn; u++) a->cstart[newid[par[order[u]]] + 1]++;
@@ -769,11 +770,12 @@ int dy_automaton_build(dy_automaton *a)
         }
     }
     if (build_fast(a, rawfail) != 0) goto oom;
+    free(rawfail);
     a->built = 1;
     return 0;
 oom:
     free(heads); free(idx); free(path);
-    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid);
+    free(par); free(ecls); free(pend); free(cnt); free(order); free(newid); free(rawfail);
     free_built(a);
     return -1;
 }
