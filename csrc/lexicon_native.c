@@ -24,8 +24,6 @@ static const char *const field_names[DY_F_COUNT] = {
     "goldstein", "cameo", "direction", "sector", "source"
 };
 
-static const char *const kind_names[] = { NULL, "actor", "cue", "sector", "discard" };
-
 #define KEY_LIST "(code, type, role, from, to, case, category, weight, goldstein, cameo, direction, sector)"
 #define HEADER "#!dyadic-lexicon"
 #define ERRSZ 512  /* as the Lua binding's try_add: messages naming a value are cut alike */
@@ -61,7 +59,7 @@ int dy_entry_spec_set(dy_entry_spec *spec, int field, const char *v, size_t len,
     case DY_F_TERM: spec->term = v; break;
     case DY_F_KIND:
         for (k = DY_KIND_ACTOR; k <= DY_KIND_DISCARD; k++) {
-            if (strcmp(v, kind_names[k]) == 0) break;
+            if (strcmp(v, dy_kind_name(k)) == 0) break;
         }
         if (k > DY_KIND_DISCARD) {
             snprintf(err, errsz, "field 'kind': unknown kind '%s' (actor, cue, sector or discard)", v);
@@ -440,7 +438,8 @@ static int header_line(parser *P, size_t line, const char *s, const char *e)
     int k, r;
     while (k1 < e && !is_space((unsigned char)*k1)) k1++;
     for (k = DY_KIND_ACTOR; k <= DY_KIND_DISCARD; k++) {
-        if (strlen(kind_names[k]) == (size_t)(k1 - k0) && memcmp(kind_names[k], k0, (size_t)(k1 - k0)) == 0) break;
+        const char *name = dy_kind_name(k);  /* the kind names lexicon.c keeps */
+        if (strlen(name) == (size_t)(k1 - k0) && memcmp(name, k0, (size_t)(k1 - k0)) == 0) break;
     }
     P->kind = 0;
     P->bad_block = 1;
