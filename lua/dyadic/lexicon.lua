@@ -174,10 +174,7 @@ local here = (debug.getinfo(1, "S").source or ""):match("^@(.*[/\\])lexicon%.lua
 local function read_data(modname)
   local name = modname:match("^dyadic%.data%.([%w_]+)$")
   if not (name and here) or package.loaded[modname] ~= nil or package.preload[modname] ~= nil then return nil end
-  local f = io.open(here .. "data/" .. name .. ".lua", "rb")
-  if not f then return nil end
-  local s = f:read("*a")
-  f:close()
+  local s = read_file(here .. "data/" .. name .. ".lua")
   if not s or s:find("\r", 1, true) then return nil end
   local pos = 1
   while true do
