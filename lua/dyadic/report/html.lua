@@ -110,21 +110,9 @@ local function network(out, m, opts)
   end
   out[#out + 1] = '</defs>'
   out[#out + 1] = '<g class="edges">'
-  -- thin edges drawn last so they stay visible on top of thick ones
-  local order = {}
-  for i, d in ipairs(m.dyads) do order[i] = d end
-  local function before(a, b)
-    if a.volume ~= b.volume then return a.volume > b.volume end
-    if a.source ~= b.source then return a.source < b.source end
-    return a.target < b.target
-  end
-  -- the model's dyads come in this order already: sorted only when they do not
-  local sorted = true
-  for i = 2, #order do
-    if not before(order[i - 1], order[i]) then sorted = false; break end
-  end
-  if not sorted then table.sort(order, before) end
-  for _, d in ipairs(order) do
+  -- thin edges drawn last so they stay visible on top of thick ones: the model's dyads
+  -- come by decreasing volume (by_volume in report/model.lua, for documents and aggregates)
+  for _, d in ipairs(m.dyads) do
     local p, q = pos[d.source], pos[d.target]
     if p and q and d.source ~= d.target then
       local dx, dy = q.x - p.x, q.y - p.y
